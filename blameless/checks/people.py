@@ -1,0 +1,93 @@
+"""Who a token stands for, read from the dependency parse (NER stays off; see design.md).
+
+A person is a personal pronoun, an @handle, a role noun ("the on-call engineer", "our DBA"), a
+team ("the platform team", "DevOps"), or a capitalised proper noun that is not a known system.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+SELF = frozenset({"i", "me", "my", "myself", "mine"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+def is_on_call(tok: "Token") -> bool:
+    """'on-call' is three tokens; its last one ('call') stands for the role."""
+    doc = tok.doc
+    return (tok.lower_ == "call" and tok.i >= 2 and doc[tok.i - 1].text == "-"
+            and doc[tok.i - 2].lower_ == "on")
+
+
+def person_kind(tok: "Token", words) -> str | None:
+    """'self' for the writer (I, me, my), 'person' for anyone else, None for non-people.
+
+    `words(name)` returns a lexicon word list (roles, teams, person_pronouns, systems).
+    """
+    lower = tok.lower_
+    if lower in SELF:
+        return "self"
+    if tok.pos_ == "PRON":
+        return "person" if lower in words("person_pronouns") else None
+    if tok.text.startswith("@") and len(tok.text) > 1:
+        return "person"
+    if tok.i > 0 and tok.doc[tok.i - 1].text == "@" and tok.doc[tok.i - 1].idx + 1 == tok.idx:
+        return "person"
+    if lower in words("roles") or tok.lemma_.lower() in words("roles") or is_on_call(tok):
+        return "person"
+    if lower in words("teams"):
+        return "person"
+    if tok.pos_ == "PROPN":
+        text = tok.text
+        if len(text) == 1 and text.isupper():  # "Engineer A"
+            return "person" if any(c.lower_ in words("roles") for c in tok.children) else None
+        if lower in words("systems") or not text.isalpha() or not text[0].isupper():
+            return None
+        if text.isupper():  # an acronym: a role only when the lexicon says so (DBA, SRE)
+            return None
+        if any(ch.isupper() for ch in text[1:]):  # CamelCase is a product name
+            return None
+        if any(c.dep_ == "compound" and c.lower_ in words("systems") for c in tok.children):
+            return None
+        return "person"
+    return None
+
+
+def subjects(verb: "Token") -> list["Token"]:
+    """Active subjects of a verb, inherited through conjunctions and 'forgot to X' complements."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own:
+        return own
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return subjects(verb.head)
+    return []
+
+
+def agents(verb: "Token") -> list["Token"]:
+    """The 'by X' of a passive verb."""
+    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
+def is_negated(verb: "Token") -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def in_quotes(tok: "Token") -> bool:
+    before = tok.doc.text[:tok.idx]
+    line = before[before.rfind("\n") + 1:]
+    return line.count('"') % 2 == 1 or line.count("“") > line.count("”")
+
+
+def phrase(tok: "Token") -> str:
+    """The text of a token's subtree."""
+    return tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
+
+
+def noun_phrase_of(tok: "Token") -> str:
+    """A person's full mention: 'the on-call engineer', 'Engineer A', 'Marco Rossi'."""
+    left = tok.left_edge.i
+    return tok.doc[left:tok.i + 1].text

@@ -1,0 +1,322 @@
+"""The `blameless` command: check, fix, rules, explain.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. Errors are one
+line on stderr, never a traceback. spaCy is imported only when a document is checked.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Config, ConfigError, config_for, load_config
+from .findings import Severity
+from .rules import RulePackError
+
+POSTMORTEM_SUFFIXES = (".md", ".markdown", ".txt")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+class InputError(Exception):
+    """A file the user named cannot be checked."""
+
+
+def _error(message: str) -> None:
+    click.echo(f"blameless: error: {message}", err=True)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"blameless: warning: {message}", err=True)
+
+
+def collect(paths: tuple[str, ...]) -> list[str]:
+    """Files to check: named files as given, folders searched for postmortems, '-' for stdin."""
+    files: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            files.append("-")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file()
+                           and p.suffix.lower() in POSTMORTEM_SUFFIXES
+                           and not any(part.startswith(".") or part == "node_modules"
+                                       for part in p.relative_to(path).parts))
+            if not found:
+                raise InputError(f"{raw}: no postmortems found (looked for {', '.join(POSTMORTEM_SUFFIXES)} files)")
+            files.extend(str(p) for p in found)
+        elif path.exists():
+            files.append(raw)
+        else:
+            raise InputError(f"{raw}: no such file or directory")
+    return files
+
+
+def read_text(name: str) -> str:
+    """Read a postmortem as UTF-8 (a BOM is dropped); binary and undecodable files are errors."""
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory") from None
+    except OSError as err:
+        raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file, not a postmortem")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{name}: not UTF-8 text (invalid byte at offset {err.start})") from None
+    if not text.strip():
+        raise InputError(f"{name}: file is empty")
+    return text
+
+
+class _Configs:
+    """Config per checked file: --config, else the nearest config file; CLI flags on top."""
+
+    def __init__(self, explicit: str | None, overrides: dict):
+        self.explicit = load_config(explicit) if explicit else None
+        self.overrides = overrides
+        self._cache: dict[str, Config] = {}
+
+    def for_file(self, name: str) -> Config:
+        if self.explicit is not None:
+            base = self.explicit
+        else:
+            start = Path.cwd() if name == "-" else Path(name).resolve()
+            from .config import find_config_file
+
+            found = find_config_file(start)
+            key = str(found) if found else ""
+            if key not in self._cache:
+                self._cache[key] = load_config(found) if found else Config()
+            base = self._cache[key]
+        return base.merged(self.overrides, "command line") if self.overrides else base
+
+
+def _overrides(select: tuple[str, ...], ignore: tuple[str, ...]) -> dict:
+    out: dict = {}
+    if select:
+        out["select"] = [s for item in select for s in item.split(",") if s]
+    if ignore:
+        out["ignore"] = [s for item in ignore for s in item.split(",") if s]
+    return out
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="blameless")
+def main() -> None:
+    """Review incident postmortems for blame, vague action items, editorialized timelines and
+    structure gaps."""
+
+
+def _run_checks(files: list[str], configs: _Configs, show_progress: bool):
+    from .document import parse
+    from .report import CheckedFile, Report
+
+    report = Report()
+    errors: list[str] = []
+    from . import _engine
+
+    def one(name: str) -> None:
+        try:
+            text = read_text(name)
+        except InputError as err:
+            errors.append(str(err))
+            report.skipped.append(name)
+            return
+        display = "stdin" if name == "-" else name
+        document = parse(text, path=None if name == "-" else name)
+        document.path = display
+        findings = _engine(configs.for_file(name)).check_document(document)
+        report.files.append(CheckedFile(display, findings, document))
+
+    if show_progress:
+        with click.progressbar(files, label="Checking", file=sys.stderr) as bar:
+            for name in bar:
+                one(name)
+    else:
+        for name in files:
+            one(name)
+    return report, errors
+
+
+def _fatal_guard(fn):
+    """Turn expected failures into one line on stderr and exit 2."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from .nlp import ModelNotFound
+
+        try:
+            return fn(*args, **kwargs)
+        except (InputError, ConfigError, RulePackError, ModelNotFound) as err:
+            _error(str(err))
+            sys.exit(2)
+        except KeyboardInterrupt:
+            sys.exit(130)
+    return wrapper
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="warning", show_default=True,
+              help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--select", multiple=True, help="Only these rule ids, prefixes or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids, prefixes or categories (comma-separated).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this config file instead of searching for one.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the location and message of each finding.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+@_fatal_guard
+def check(paths, fmt, fail_on, select, ignore, config_path, quiet, color):
+    """Check postmortems (files, folders, or - for stdin)."""
+    files = collect(paths)
+    configs = _Configs(config_path, _overrides(select, ignore))
+    show_progress = len(files) >= 5 and sys.stderr.isatty() and fmt == "text" and not quiet
+    report, errors = _run_checks(files, configs, show_progress)
+    if errors and not report.files:
+        for message in errors[:-1]:
+            _error(message)
+        raise InputError(errors[-1])
+    for message in errors:
+        _warn(f"{message}; skipped")
+    if fmt == "json":
+        from .report.json_report import render
+        click.echo(render(report))
+    elif fmt == "sarif":
+        from .report.sarif import render
+        click.echo(render(report))
+    elif fmt == "github":
+        from .report.github import render
+        output = render(report)
+        if output:
+            click.echo(output)
+    else:
+        from .report.text import render
+        colour = sys.stdout.isatty() if color is None else color
+        click.echo(render(report, colour=colour, quiet=quiet))
+    if fail_on != "never":
+        threshold = Severity(fail_on).rank
+        if any(f.severity.rank >= threshold for f in report.findings):
+            sys.exit(1)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename over it: never a half-written file."""
+    mode = path.stat().st_mode
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".blameless", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(tmp, mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change.")
+@click.option("--select", multiple=True, help="Only fix these rule ids, prefixes or categories.")
+@click.option("--ignore", multiple=True, help="Do not fix these rule ids, prefixes or categories.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use.")
+@_fatal_guard
+def fix(paths, diff, check_only, select, ignore, config_path):
+    """Apply safe fixes to postmortems, in place (atomically)."""
+    from . import fix as fix_text
+
+    files = collect(paths)
+    configs = _Configs(config_path, _overrides(select, ignore))
+    changed = 0
+    for name in files:
+        try:
+            text = read_text(name)
+        except InputError as err:
+            if len(files) == 1:
+                raise
+            _warn(f"{err}; skipped")
+            continue
+        fixed = fix_text(text, path=None if name == "-" else name, config=configs.for_file(name))
+        if name == "-":
+            if diff:
+                click.echo("".join(difflib.unified_diff(text.splitlines(True), fixed.splitlines(True), "stdin", "stdin")), nl=False)
+            elif not check_only:
+                click.echo(fixed, nl=False)
+            changed += fixed != text
+            continue
+        if fixed == text:
+            continue
+        changed += 1
+        if diff:
+            click.echo("".join(difflib.unified_diff(text.splitlines(True), fixed.splitlines(True),
+                                                    f"a/{name}", f"b/{name}")), nl=False)
+        elif check_only:
+            click.echo(f"would fix {name}")
+        else:
+            _write_atomically(Path(name), fixed)
+            click.echo(f"fixed {name}", err=True)
+    verb = "would change" if (diff or check_only) else "changed"
+    click.echo(f"{changed} file{'s' if changed != 1 else ''} {verb}.", err=True)
+    if check_only and changed:
+        sys.exit(1)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_fatal_guard
+def rules_command(fmt):
+    """List every rule with its id, category, severity and message."""
+    from .rules import load_rules
+
+    rules = load_rules()
+    if fmt == "json":
+        import json
+        click.echo(json.dumps([{"id": r.id, "name": r.name, "category": r.category,
+                                "severity": r.severity.value, "message": r.message,
+                                "fixable": bool(r.fix) or r.check in ("blame_words",)}
+                               for r in rules], indent=2))
+        return
+    width = max(len(r.name) for r in rules)
+    click.echo(f"{'ID':<5} {'NAME':<{width}} {'CATEGORY':<12} {'SEVERITY':<8} MESSAGE")
+    for r in rules:
+        click.echo(f"{r.id:<5} {r.name:<{width}} {r.category:<12} {r.severity.value:<8} {r.message}")
+
+
+@main.command()
+@click.argument("rule_id")
+@_fatal_guard
+def explain(rule_id):
+    """Show a rule's rationale, suggestion and examples."""
+    from .rules import load_rules, rule_by_id
+
+    rule = rule_by_id(rule_id)
+    if rule is None:
+        ids = ", ".join(r.id for r in load_rules())
+        raise InputError(f"unknown rule {rule_id!r} (known: {ids})")
+    click.echo(explain_text(rule))
+
+
+def explain_text(rule) -> str:
+    lines = [f"{rule.id} {rule.name} ({rule.category}, {rule.severity.value})", "",
+             rule.message, "", "Why:", f"  {rule.rationale}", "", "Instead:", f"  {rule.suggestion}",
+             "", "Flags:"]
+    lines += [f"  ✗ {e.text}" for e in rule.flag]
+    lines += ["", "Leaves alone:"]
+    lines += [f"  ✓ {e.text}" for e in rule.passes]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

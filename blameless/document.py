@@ -1,0 +1,484 @@
+"""Turn a postmortem (Markdown or plain text) into sections and blocks with exact source offsets.
+
+Every block keeps two texts of the same length: `raw` (the source as written) and `text` (the
+source with markup, inline code, URLs and HTML blanked out). Rules read `text`; because both have
+the length of the source, an offset in either maps straight back to the document.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+# ---------------------------------------------------------------------------------------------
+# Sections
+
+#: Section kinds and the heading words that name them. The synonym found earliest in a heading
+#: wins, so "Root cause and remediation" is a root-cause section.
+SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "summary": ("summary", "executive summary", "overview", "tl;dr", "tldr", "incident summary",
+                "description", "abstract", "background"),
+    "impact": ("impact", "customer impact", "user impact", "business impact", "blast radius",
+               "who was affected", "severity and impact"),
+    "timeline": ("timeline", "chronology", "sequence of events", "time line", "events timeline",
+                 "incident log", "detailed timeline"),
+    "root_cause": ("root cause", "root causes", "root-cause", "rca", "why it happened", "5 whys",
+                   "five whys", "causes", "cause", "causal analysis", "technical details",
+                   "what went wrong", "analysis"),
+    "contributing_factors": ("contributing factor", "contributing factors", "trigger",
+                             "contributing causes", "factors"),
+    "what_went_well": ("what went well", "went well", "things that went well", "what worked",
+                       "where we got lucky", "lessons learned", "lessons learnt", "learnings",
+                       "what we learned", "lessons"),
+    "action_items": ("action items", "action item", "actions", "remediation", "remediations",
+                     "follow-up", "follow up", "followup", "follow-ups", "corrective actions",
+                     "corrective and preventive", "corrective and preventative", "next steps",
+                     "preventive measures", "preventative measures", "preventive actions",
+                     "to do", "todo", "todos", "improvements", "action plan", "mitigations",
+                     "future work", "prevention"),
+}
+
+_HEADING_NOISE = re.compile(r"[^\w\s;&/-]+")
+
+
+@lru_cache(maxsize=1024)
+def classify_heading(title: str) -> str | None:
+    """Return the section kind a heading names, or None when it names none of them."""
+    text = " " + " ".join(_HEADING_NOISE.sub(" ", title.lower()).split()) + " "
+    best: tuple[int, int, str] | None = None
+    for kind, words in SECTION_SYNONYMS.items():
+        for word in words:
+            at = text.find(" " + word + " ")
+            if at < 0:
+                # allow plural/suffix noise such as "Timelines" or "Remediation:"
+                match = re.search(r"\s" + re.escape(word) + r"s?\b", text)
+                at = match.start() if match else -1
+            if at >= 0:
+                key = (at, -len(word), kind)
+                if best is None or key < best:
+                    best = key
+    return best[2] if best else None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and what sits under it. The document preamble is a section with no heading."""
+
+    kind: str  # a SECTION_SYNONYMS key, or "other"
+    title: str
+    level: int  # 0 for the preamble
+    line: int  # 1-based line of the heading (1 for the preamble)
+    start: int  # offset of the heading line
+    end: int  # offset of the end of the heading line
+    index: int
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks
+
+
+@dataclass(frozen=True)
+class Cell:
+    header: str  # normalised header ("time", "owner"...), or "col<N>" without a header row
+    start: int  # offset inside the block
+    end: int
+
+    def text_of(self, block: "Block") -> str:
+        return block.text[self.start:self.end].strip()
+
+
+@dataclass
+class Block:
+    """A unit of prose the rules read: a paragraph, list item, table row or heading."""
+
+    kind: str  # "paragraph" | "list_item" | "table_row" | "heading"
+    section: Section
+    raw: str
+    text: str
+    start: int  # document offset of the block's first character
+    line: int  # 1-based line of the first character
+    group: int  # blocks of the same list or table share a group id
+    # (block offset, document offset) for the start of each source line of the block
+    _anchors: tuple[tuple[int, int], ...] = ()
+    cells: tuple[Cell, ...] = ()
+    checkbox: str | None = None  # " " or "x" for task-list items
+    continuation: bool = False  # a paragraph that continues the list item above it
+    index: int = 0
+
+    def doc_offset(self, offset: int) -> int:
+        """Map an offset inside the block to an offset in the document."""
+        keys = [a for a, _ in self._anchors]
+        i = max(bisect.bisect_right(keys, offset) - 1, 0)
+        block_at, doc_at = self._anchors[i]
+        return doc_at + (offset - block_at)
+
+    def cell(self, *headers: str) -> Cell | None:
+        for cell in self.cells:
+            if cell.header in headers:
+                return cell
+        return None
+
+    @property
+    def end(self) -> int:
+        return self.doc_offset(len(self.raw))
+
+
+@dataclass
+class Document:
+    source: str
+    sections: list[Section]
+    blocks: list[Block]
+    path: str | None = None
+    suppressions: list["Suppression"] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a document offset, columns counted in code points."""
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return i + 1, offset - self._line_starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.source)
+        return self.source[start:end].rstrip("\r")
+
+    def line_offsets(self, line: int) -> tuple[int, int]:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.source)
+        return start, end
+
+    def sections_of(self, kind: str) -> list[Section]:
+        return [s for s in self.sections if s.kind == kind]
+
+    def blocks_in(self, section: Section) -> list[Block]:
+        return [b for b in self.blocks if b.section.index == section.index]
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline `<!-- blameless-... -->` comment."""
+
+    action: str  # "disable", "enable", "disable-next-line", "disable-line", "disable-file"
+    rules: frozenset[str]  # empty means every rule
+    line: int
+
+
+# ---------------------------------------------------------------------------------------------
+# Masking: blank out what is not prose, keeping every offset.
+
+_FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)"
+                           r"|\+\+\+[ \t]*\r?\n.*?\r?\n\+\+\+[ \t]*(?:\r?\n|\Z))", re.S)
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_INLINE_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
+_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]|]+[^\s<>()\[\].,;:!?'\"|]")
+_HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.S)
+_EMPHASIS = re.compile(r"(\*\*|__|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_]))")
+_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|~<>])")
+
+
+def _blank(text: str, start: int, end: int, keep_first: str | None = None) -> str:
+    fill = "".join("\n" if c == "\n" else " " for c in text[start:end])
+    if keep_first and end > start:
+        fill = keep_first + fill[1:]
+    return text[:start] + fill + text[end:]
+
+
+def mask_inline(raw: str) -> str:
+    """Blank markup, code, URLs and HTML out of `raw`, keeping its length.
+
+    Inline code and URLs become a single placeholder word ("X") so the sentence around them still
+    parses ("Add `timeout = 5s` to the config" reads "Add X to the config").
+    """
+    text = raw
+    for match in _CODE_SPAN.finditer(text):
+        text = _blank(text, match.start(), match.end(), keep_first="X")
+    for match in _AUTOLINK.finditer(text):
+        text = _blank(text, match.start(), match.end(), keep_first="X")
+    for match in _INLINE_LINK.finditer(text):
+        text = _blank(text, match.start(1), match.end(1))
+        text = _blank(text, match.start(3), match.end(3))
+        if not match.group(2).strip():
+            text = _blank(text, match.start(3), match.start(3) + 1, keep_first="X")
+    for match in _BARE_URL.finditer(text):
+        text = _blank(text, match.start(), match.end(), keep_first="X")
+    for match in _HTML_TAG.finditer(text):
+        text = _blank(text, match.start(), match.end())
+    for match in _EMPHASIS.finditer(text):
+        text = _blank(text, match.start(), match.end())
+    for match in _ESCAPE.finditer(text):
+        text = _blank(text, match.start(), match.end())
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+_SUPPRESSION = re.compile(
+    r"<!--\s*blameless-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->")
+_CHECKBOX = re.compile(r"^\[([ xX])\]\s+")
+_PLAIN_BULLET = re.compile(r"^(\s*)([-*•+]|\d{1,3}[.)])\s+")
+_HEADER_NOISE = re.compile(r"[^a-z0-9 ]+")
+
+
+def normalise_header(header: str) -> str:
+    """'Due Date' -> 'due date'; 'Time (UTC)' -> 'time utc'; used to key table cells."""
+    return " ".join(_HEADER_NOISE.sub(" ", mask_inline(header).lower()).split())
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    for match in re.finditer("\n", source):
+        starts.append(match.end())
+    return starts
+
+
+def _suppressions(source: str, line_starts: list[int]) -> list[Suppression]:
+    found = []
+    for match in _SUPPRESSION.finditer(source):
+        rules = frozenset(r.strip() for r in re.split(r"[\s,]+", match.group(2)) if r.strip())
+        line = bisect.bisect_right(line_starts, match.start())
+        found.append(Suppression(match.group(1), rules, line))
+    return found
+
+
+class _Builder:
+    """Collects sections and blocks while walking the parsed tokens."""
+
+    def __init__(self, source: str, starts: list[int]):
+        self.source = source
+        self.starts = starts
+        self.sections: list[Section] = [Section("other", "", 0, 1, 0, 0, 0)]
+        self.blocks: list[Block] = []
+        self._stack: list[tuple[int, str]] = []  # (level, effective kind) of open headings
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        start = self.starts[line]
+        end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.source)
+        if end > start and self.source[end - 1] == "\r":
+            end -= 1
+        return start, end
+
+    def add_section(self, title: str, level: int, line: int) -> Section:
+        while self._stack and self._stack[-1][0] >= level:
+            self._stack.pop()
+        own = classify_heading(title)
+        kind = own or (self._stack[-1][1] if self._stack else "other")
+        self._stack.append((level, kind))
+        start, end = self.line_span(line)
+        section = Section(kind, title, level, line + 1, start, end, len(self.sections))
+        self.sections.append(section)
+        return section
+
+    def add_block(self, kind: str, lines: list[tuple[int, int]], group: int, **extra) -> Block | None:
+        """`lines` are (document start, document end) of each source line of the block's text."""
+        lines = [(s, e) for s, e in lines if e >= s]
+        if not lines:
+            return None
+        anchors, parts, at = [], [], 0
+        for s, e in lines:
+            anchors.append((at, s))
+            parts.append(self.source[s:e])
+            at += e - s + 1
+        raw = "\n".join(parts)
+        if not raw.strip():
+            return None
+        line = bisect.bisect_right(self.starts, lines[0][0])
+        block = Block(kind, self.sections[-1], raw, mask_inline(raw), lines[0][0], line, group,
+                      tuple(anchors), index=len(self.blocks), **extra)
+        self.blocks.append(block)
+        return block
+
+
+def _content_lines(builder: _Builder, token_map: list[int], content: str,
+                   first_line_prefix: re.Pattern | None = None) -> list[tuple[int, int]]:
+    """Locate each line of an inline token's `content` in the source (after container markers)."""
+    spans = []
+    content_lines = content.split("\n")
+    for i, line in enumerate(range(token_map[0], token_map[1])):
+        if i >= len(content_lines):
+            break
+        start, end = builder.line_span(line)
+        source_line = builder.source[start:end]
+        want = content_lines[i].rstrip()
+        stripped = source_line.rstrip()
+        if want and stripped.endswith(want):
+            col = len(stripped) - len(want)
+        else:
+            col = source_line.find(want) if want else len(stripped)
+            col = max(col, 0)
+        spans.append((start + col, start + len(stripped)))
+    return spans
+
+
+def _parse_markdown(source: str, builder: _Builder) -> None:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    tokens = md.parse(source)
+    containers: list[str] = []  # open container token types
+    group_stack: list[int] = []
+    item_seen_paragraph: list[bool] = []
+    headers: list[str] = []
+    in_thead = False
+    row_cells: list[tuple[str, int, int]] = []  # (header, doc start, doc end)
+    row_line = 0
+    next_group = 1
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        t = tok.type
+        if t == "heading_open":
+            inline = tokens[i + 1]
+            line = tok.map[0]
+            section = builder.add_section(inline.content, int(tok.tag[1]), line)
+            spans = _content_lines(builder, [line, line + 1], inline.content)
+            block = builder.add_block("heading", spans, next_group)
+            next_group += 1
+            if block:
+                block.section = section
+            i += 3
+            continue
+        if t in ("bullet_list_open", "ordered_list_open"):
+            group_stack.append(next_group)
+            next_group += 1
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            group_stack.pop()
+        elif t == "list_item_open":
+            containers.append("item")
+            item_seen_paragraph.append(False)
+        elif t == "list_item_close":
+            containers.pop()
+            item_seen_paragraph.pop()
+        elif t == "table_open":
+            headers = []
+            group_stack.append(next_group)
+            next_group += 1
+        elif t == "table_close":
+            group_stack.pop()
+        elif t == "thead_open":
+            in_thead = True
+        elif t == "thead_close":
+            in_thead = False
+        elif t == "tr_open":
+            row_cells = []
+            row_line = tok.map[0]
+        elif t in ("th_open", "td_open"):
+            inline = tokens[i + 1]
+            if in_thead:
+                headers.append(normalise_header(inline.content))
+            else:
+                start, end = builder.line_span(row_line)
+                cursor = row_cells[-1][2] if row_cells else start
+                text = inline.content
+                at = builder.source.find(text, cursor, end) if text else -1
+                if at < 0:  # empty cell: sit just after the next pipe
+                    pipe = builder.source.find("|", cursor + (1 if row_cells else 0), end)
+                    at = pipe + 1 if pipe >= 0 else cursor
+                n = len(row_cells)
+                header = headers[n] if n < len(headers) and headers[n] else f"col{n + 1}"
+                row_cells.append((header, at, at + len(text)))
+        elif t == "tr_close" and not in_thead:
+            start, end = builder.line_span(row_line)
+            cells = tuple(Cell(h, s - start, e - start) for h, s, e in row_cells)
+            block = builder.add_block("table_row", [(start, end)], group_stack[-1], cells=cells)
+            if block:
+                # pipes are table syntax, not prose
+                block.text = "".join(" " if c == "|" and _is_cell_pipe(block, k) else c
+                                     for k, c in enumerate(block.text))
+        elif t == "inline" and tokens[i - 1].type == "paragraph_open":
+            in_item = bool(containers) and containers[-1] == "item"
+            first_in_item = in_item and not item_seen_paragraph[-1]
+            content = tok.content
+            checkbox = None
+            spans = _content_lines(builder, tok.map, content)
+            if first_in_item:
+                item_seen_paragraph[-1] = True
+                box = _CHECKBOX.match(content)
+                if box and spans:
+                    checkbox = box.group(1).lower()
+                    s, e = spans[0]
+                    spans[0] = (s + box.end(), e)
+            kind = "list_item" if first_in_item else "paragraph"
+            group = group_stack[-1] if first_in_item else next_group
+            if not first_in_item:
+                next_group += 1
+            builder.add_block(kind, spans, group, checkbox=checkbox,
+                              continuation=in_item and not first_in_item)
+        elif t == "blockquote_open":
+            containers.append("quote")
+        elif t == "blockquote_close":
+            containers.pop()
+        i += 1
+
+
+def _is_cell_pipe(block: Block, offset: int) -> bool:
+    """True when the pipe at `offset` separates cells (it lies outside every cell)."""
+    return not any(c.start <= offset < c.end for c in block.cells)
+
+
+def _parse_plain(source: str, builder: _Builder) -> None:
+    """Plain text: blank-line separated paragraphs; bullet lines are list items; a short line that
+    names a known section ("Timeline", "Action items:") is a heading."""
+    n_lines = len(builder.starts)
+    paragraph: list[tuple[int, int]] = []
+    group = 1
+    list_group = 0
+
+    def flush():
+        nonlocal paragraph, group
+        if paragraph:
+            builder.add_block("paragraph", paragraph, group)
+            group += 1
+        paragraph = []
+
+    for line in range(n_lines):
+        start, end = builder.line_span(line)
+        text = builder.source[start:end]
+        stripped = text.strip()
+        if not stripped:
+            flush()
+            list_group = 0
+            continue
+        title = stripped.rstrip(":").strip("#= ").strip()
+        if len(title) <= 60 and not paragraph and classify_heading(title) and (
+                stripped.endswith(":") or not re.search(r"[.!?]$", stripped)) and len(title.split()) <= 6:
+            flush()
+            builder.add_section(title, 2, line)
+            continue
+        bullet = _PLAIN_BULLET.match(text)
+        if bullet:
+            flush()
+            if not list_group:
+                list_group = group
+                group += 1
+            builder.add_block("list_item", [(start + bullet.end(), end)], list_group)
+            continue
+        if list_group and text[:1].isspace() and builder.blocks:
+            flush()
+            builder.add_block("paragraph", [(start + len(text) - len(text.lstrip()), end)], group,
+                              continuation=True)
+            group += 1
+            continue
+        paragraph.append((start + len(text) - len(text.lstrip()), end))
+    flush()
+
+
+def parse(source: str, *, path: str | None = None, markdown: bool | None = None) -> Document:
+    """Parse a postmortem. Markdown unless `path` ends in .txt or `markdown` is False."""
+    if markdown is None:
+        markdown = not (path or "").lower().endswith(".txt")
+    starts = _line_starts(source)
+    front = _FRONT_MATTER.match(source)
+    body = _blank(source, 0, front.end()) if front else source
+    builder = _Builder(body, starts)
+    if markdown:
+        _parse_markdown(body, builder)
+    else:
+        _parse_plain(body, builder)
+    for block in builder.blocks:  # raw text comes from the user's source, not the blanked copy
+        block.raw = "\n".join(source[doc:doc + len(part)] for (_, doc), part in
+                              zip(block._anchors, block.raw.split("\n")))
+    return Document(source, builder.sections, builder.blocks, path, _suppressions(source, starts),
+                    starts)

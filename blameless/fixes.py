@@ -1,0 +1,57 @@
+"""Building and applying text edits."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .findings import Finding, Fix, TextEdit
+
+
+def removal(text: str, start: int, end: int, base: int = 0) -> TextEdit | None:
+    """An edit deleting text[start:end] (a word or phrase) so the sentence still reads.
+
+    Takes one neighbouring space and a trailing comma with it, and capitalises the next word when
+    the removed words opened a sentence. `base` turns block offsets into document offsets.
+    Returns None when the words cannot be removed cleanly (they are the whole sentence).
+    """
+    after = end
+    if after < len(text) and text[after] == ",":
+        after += 1
+    while after < len(text) and text[after] == " ":
+        after += 1
+    before = start
+    opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?:;|"
+    if after == end or after >= len(text) or not text[after].isalnum():
+        while before > 0 and text[before - 1] == " ":
+            before -= 1
+        if before == start and after == end:
+            return None
+        after = max(end, after if after > end and text[after - 1] == "," else end)
+        return TextEdit(base + before, base + after, "")
+    replacement = ""
+    if opens_sentence and text[after].islower() and (text[start:start + 1].isupper() or not text[:start].strip()):
+        replacement = text[after].upper()
+        after += 1
+    return TextEdit(base + start, base + after, replacement)
+
+
+def apply_edits(text: str, edits: Iterable[TextEdit]) -> str:
+    """Apply non-overlapping edits; an edit overlapping an earlier one is skipped."""
+    out, cursor = [], 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < cursor:
+            continue
+        out.append(text[cursor:edit.start])
+        out.append(edit.new_text)
+        cursor = edit.end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def safe_edits(findings: Iterable[Finding]) -> list[TextEdit]:
+    """The edits of every finding's first safe fix."""
+    edits: list[TextEdit] = []
+    for finding in findings:
+        fix: Fix | None = next((f for f in finding.fixes if f.safe), None)
+        if fix:
+            edits.extend(fix.edits)
+    return edits

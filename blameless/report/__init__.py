@@ -1,0 +1,35 @@
+"""Reporters: turn findings into text, JSON, SARIF or GitHub annotations."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..findings import Finding
+
+
+@dataclass
+class CheckedFile:
+    path: str
+    findings: list[Finding]
+    document: Document | None = None
+
+
+@dataclass
+class Report:
+    files: list[CheckedFile] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for file in self.files for f in file.findings]
+
+    def summary(self) -> dict:
+        by_severity: dict[str, int] = {}
+        by_category: dict[str, int] = {}
+        for f in self.findings:
+            by_severity[f.severity.value] = by_severity.get(f.severity.value, 0) + 1
+            by_category[f.category] = by_category.get(f.category, 0) + 1
+        return {"files": len(self.files), "findings": len(self.findings),
+                "fixable": sum(1 for f in self.findings if any(x.safe for x in f.fixes)),
+                "by_severity": by_severity, "by_category": by_category,
+                "skipped": len(self.skipped)}

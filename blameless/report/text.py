@@ -1,0 +1,59 @@
+"""Human output, as people expect from a linter: location, rule, message, the source line with
+the span underlined, the suggestion, and a summary line. Colour only on a terminal."""
+from __future__ import annotations
+
+import click
+
+from ..findings import Finding
+from . import CheckedFile, Report
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _underline(file: CheckedFile, f: Finding, colour: bool) -> list[str]:
+    if file.document is None:
+        return []
+    source = file.document.line_text(f.line)
+    end = f.end_column if f.end_line == f.line else len(source) + 1
+    width = max(end - f.column, 1)
+    gutter = str(f.line)
+    pad = " " * len(gutter)
+    marks = click.style("^" * width, fg=_COLOURS[f.severity.value], bold=True) if colour else "^" * width
+    bar = click.style("|", fg="blue") if colour else "|"
+    return [f" {pad} {bar}", f" {gutter} {bar} {source}", f" {pad} {bar} {' ' * (f.column - 1)}{marks}"]
+
+
+def render(report: Report, *, colour: bool = False, quiet: bool = False) -> str:
+    out: list[str] = []
+    for file in report.files:
+        for f in file.findings:
+            loc = f"{f.path or file.path}:{f.line}:{f.column}:"
+            rule = f.rule
+            if colour:
+                loc = click.style(loc, bold=True)
+                rule = click.style(rule, fg=_COLOURS[f.severity.value], bold=True)
+            out.append(f"{loc} {rule} {f.message} [{f.category}]")
+            if quiet:
+                continue
+            out.extend(_underline(file, f, colour))
+            if f.suggestion:
+                label = click.style("suggestion", fg="green") if colour else "suggestion"
+                out.append(f"   = {label}: {f.suggestion}")
+            if any(x.safe for x in f.fixes):
+                out.append("   = fixable with `blameless fix`")
+            out.append("")
+    s = report.summary()
+    n = s["findings"]
+    if n == 0:
+        line = f"All clear: no findings in {s['files']} file{'s' if s['files'] != 1 else ''}."
+    else:
+        parts = ", ".join(f"{count} {level}{'s' if count != 1 and level != 'info' else ''}"
+                          for level in ("error", "warning", "info")
+                          if (count := s["by_severity"].get(level, 0)))
+        line = (f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {s['files']} "
+                f"file{'s' if s['files'] != 1 else ''}.")
+        if s["fixable"]:
+            line += f" {s['fixable']} fixable with `blameless fix`."
+    if not quiet or n:
+        out.append(click.style(line, bold=True) if colour else line)
+    return "\n".join(out)
