@@ -404,13 +404,34 @@ def _parse_markdown(source: str, builder: _Builder) -> None:
             group = group_stack[-1] if first_in_item else next_group
             if not first_in_item:
                 next_group += 1
-            builder.add_block(kind, spans, group, checkbox=checkbox,
+            pieces = _split_at_hard_breaks(builder, tok.map[0], spans)
+            builder.add_block(kind, pieces[0], group, checkbox=checkbox,
                               continuation=in_item and not first_in_item)
+            for piece in pieces[1:]:  # lines after a hard break (chat logs, addresses)
+                builder.add_block("paragraph", piece, next_group, continuation=True)
+                next_group += 1
         elif t == "blockquote_open":
             containers.append("quote")
         elif t == "blockquote_close":
             containers.pop()
         i += 1
+
+
+def _split_at_hard_breaks(builder: _Builder, first_line: int,
+                          spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Split a paragraph's lines after each hard line break (two trailing spaces or a backslash).
+
+    Lines joined by hard breaks are separate utterances (chat transcripts, sign-offs); parsing
+    them as one sentence runs one speaker's words into the next.
+    """
+    pieces: list[list[tuple[int, int]]] = [[]]
+    for i, span in enumerate(spans):
+        pieces[-1].append(span)
+        start, end = builder.line_span(first_line + i)
+        line = builder.source[start:end]
+        if i < len(spans) - 1 and (line.endswith("  ") or line.endswith("\\")):
+            pieces.append([])
+    return [p for p in pieces if p]
 
 
 def _is_cell_pipe(block: Block, offset: int) -> bool:

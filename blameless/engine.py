@@ -30,6 +30,18 @@ def block_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_LOWER_WORD = re.compile(r"(?<![@\w.])[a-z][a-z0-9]*(?![\w@])")
+
+
+def lowercase_words(source: str) -> frozenset[str]:
+    """Words the document writes in lower case somewhere (code, URLs, commands included).
+
+    A capitalised word that also appears in lower case ("Prow" and prow.k8s.io, "Cargo" and
+    `cargo build`) is a tool, not a person: people's names are not written in lower case.
+    """
+    return frozenset(_LOWER_WORD.findall(source))
+
+
 @lru_cache(maxsize=256)
 def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
     alternatives = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
@@ -81,24 +93,25 @@ class Engine:
                     to_parse.append(block.text)
         doc_rules = [r for r in self.rules if r.document_level]
         parses = self.pipeline.parse_many(to_parse) if to_parse else {}
+        lexicon = {**self.lexicon, "document_lowercase": lowercase_words(document.source)}
 
         findings: list[Finding] = []
         for block, rules in plan:
             doc = parses.get(block.text)
             for rule in rules:
-                for hit in self._run_block_rule(rule, block, doc):
+                for hit in self._run_block_rule(rule, block, doc, lexicon):
                     findings.append(self._finding(rule, hit, document))
         for rule in doc_rules:
-            ctx = DocumentContext(document, rule, self.config, parses, self.lexicon)
+            ctx = DocumentContext(document, rule, self.config, parses, lexicon)
             for hit in CHECKS[rule.check](ctx):
                 findings.append(self._finding(rule, hit, document))
         findings = [f for f in findings if not _suppressed(f, document)]
         return sorted(set(findings), key=Finding.sort_key)
 
     # -- rules -----------------------------------------------------------------------------
-    def _run_block_rule(self, rule: Rule, block: Block, doc) -> Iterable[Hit]:
+    def _run_block_rule(self, rule: Rule, block: Block, doc, lexicon: dict) -> Iterable[Hit]:
         if rule.check:
-            return CHECKS[rule.check](BlockContext(block, doc, rule, self.config, self.lexicon))
+            return CHECKS[rule.check](BlockContext(block, doc, rule, self.config, lexicon))
         if rule.phrases:
             spans = [(m.start(), m.end()) for m in _phrase_regex(rule.phrases).finditer(block.text)]
         else:

@@ -56,7 +56,9 @@ class Pipeline:
                 continue
             try:
                 # NER is off: it costs half the parse time and misses names in postmortem prose.
-                return spacy.load(name, exclude=["ner"])
+                nlp = spacy.load(name, exclude=["ner"])
+                _add_special_cases(nlp)
+                return nlp
             except OSError as err:
                 raise ModelNotFound(f"cannot load spaCy pipeline {name!r}: {err}") from None
         if self.model:
@@ -89,6 +91,18 @@ class Pipeline:
 
     def parse(self, text: str) -> "Doc":
         return self.parse_many([text])[text]
+
+
+#: Hyphenated role words kept as one token: split, "the on-call" parses as a preposition phrase.
+ROLE_TOKENS = ("on-call", "on-caller", "on-callers")
+
+
+def _add_special_cases(nlp: "Language") -> None:
+    from spacy.symbols import ORTH
+
+    for word in ROLE_TOKENS:
+        for form in (word, word.capitalize(), word.upper()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 _shared: dict[str | None, Pipeline] = {}

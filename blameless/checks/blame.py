@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from ..findings import Fix
 from ..fixes import removal
 from . import BlockContext, Hit, check
-from .english import capitalise, gerund, participle, strip_article
-from .people import agents, in_quotes, is_negated, person_kind, phrase, subjects
+from .english import capitalise, gerund, lemma_of, participle, strip_article
+from .people import agents, in_quotes, is_modal, is_negated, is_past, person_kind, phrase, subjects
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -62,7 +62,7 @@ def _verb_phrase(verb: "Token", with_adverbs: bool = True) -> str:
     right = verb.right_edge.i
     tail = [t for t in doc[verb.i + 1:right + 1]
             if t.dep_ not in ("punct", "cc") or t.i < right]
-    words = [verb.lemma_.lower()] + [t.text for t in tail if not (t.dep_ == "conj" or t.head.dep_ == "conj" and t.head.i > verb.i and t.head is not verb)]
+    words = [lemma_of(verb)] + [t.text for t in tail if not (t.dep_ == "conj" or t.head.dep_ == "conj" and t.head.i > verb.i and t.head is not verb)]
     text = " ".join(words)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text).rstrip(" .,;:!?")
     return text.replace(" - ", "-")
@@ -82,7 +82,7 @@ def _neutral_suggestion(verb: "Token", obj: "Token | None") -> str:
     if obj is not None:
         thing = _object_text(obj)
         return (f"Describe the event and what allowed it, not the person: e.g. "
-                f"“{capitalise(thing)} was {participle(verb.lemma_)} and nothing in the process "
+                f"“{capitalise(thing)} was {participle(lemma_of(verb))} and nothing in the process "
                 f"or tooling stopped it.”")
     return (f"Describe what happened to the system and what allowed it, e.g. "
             f"“{capitalise(_gerund_phrase(verb))} was possible with no safeguard in place.”")
@@ -102,7 +102,7 @@ def _attention_suggestion(obj: "Token | None") -> str:
 
 def _blame_reason(ctx: BlockContext, verb: "Token") -> tuple[str, str] | None:
     """Why a person-subject verb is blame: (message detail, suggestion), or None when neutral."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     if verb.lower_ in ctx.words("fault_verbs"):
         lemma = verb.lower_
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -112,6 +112,8 @@ def _blame_reason(ctx: BlockContext, verb: "Token") -> tuple[str, str] | None:
     fault_verbs = ctx.words("fault_verbs")
     if lemma in ("fail", "neglect", "forget", "omit") and (action := _complement_action(verb)):
         return f"“{verb.text} to {action.lemma_}”", _skipped_step_suggestion(action)
+    if lemma == "forget" and not any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "I forgot what the quota was": a lapse of memory, not a skipped duty
     if lemma in ctx.words("attention_verbs") and not particles:
         return f"“{verb.text}”", _attention_suggestion(first_obj)
     if lemma in fault_verbs and not (particles - {"up"}):
@@ -123,8 +125,16 @@ def _blame_reason(ctx: BlockContext, verb: "Token") -> tuple[str, str] | None:
     if lemma == "drop" and first_obj is not None and (
             first_obj.lemma_.lower() in ctx.words("data_objects")):
         return f"“{verb.text} {phrase(first_obj)}”", _neutral_suggestion(verb, first_obj)
-    if is_negated(verb) and lemma in ctx.words("care_verbs"):
+    if is_negated(verb) and lemma in ctx.words("care_verbs") and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return f"“{verb.text}” with a negation", _skipped_step_suggestion(verb)
+    if is_negated(verb):
+        return None  # "you didn't do anything wrong" clears a person
+    slips = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ctx.words("slip_adverbs")]
+    if slips:
+        return f"“{slips[0].text} {verb.text}”", _neutral_suggestion(verb, first_obj)
+    if lemma in ctx.words("remedial_verbs"):
+        return None  # "Maria identified the faulty disk": finding and fixing is not a fault
     for obj in objects:
         marks = [t for t in obj.subtree if t.lemma_.lower() in bad or t.lower_ in bad]
         if marks:
@@ -162,7 +172,7 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
             if verb.pos_ not in ("VERB", "AUX") or verb.i in seen:
                 continue
             found = _person_subject(ctx, verb)
-            if found and found[1] == "person" and not _is_hindsight(verb):
+            if found and found[1] == "person" and not _is_hindsight(verb) and is_past(verb):
                 subj, _ = found
                 reason = _blame_reason(ctx, verb)
                 if reason is None and verb.dep_ == "advcl" and any(
@@ -179,7 +189,7 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
                     continue
             # passive: "the outage was caused by Dave"
             for agent in agents(verb):
-                if person_kind(agent, ctx.words) == "person" and verb.lemma_.lower() in (
+                if person_kind(agent, ctx.words) == "person" and lemma_of(verb) in (
                         ctx.words("fault_verbs") | {"cause", "trigger"}):
                     seen.add(verb.i)
                     yield _clause_hit(ctx, sent[0], sent[-1],
@@ -192,8 +202,8 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
                 continue
             noun = tok.head
             causing = noun.dep_ == "nsubj" and (
-                noun.head.lemma_.lower() in ctx.words("fault_verbs") | {"cause", "trigger", "lead"}
-                or (noun.head.lemma_.lower() in ctx.words("downing_verbs")
+                lemma_of(noun.head) in ctx.words("fault_verbs") | {"cause", "trigger", "lead"}
+                or (lemma_of(noun.head) in ctx.words("downing_verbs")
                     and any(c.lower_ == "down" for c in noun.head.children)))
             if noun.lemma_.lower() in ctx.words("mistake_nouns") or causing:
                 yield _clause_hit(ctx, tok.left_edge, noun,
@@ -226,15 +236,19 @@ def _clause_end(verb: "Token") -> "Token":
 
 def _is_hindsight(verb: "Token") -> bool:
     auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "ought":  # "ought to have waited"
+        auxes.append("ought")
     return any(a in ("should", "ought", "shouldn't", "should've") for a in auxes) and (
         "have" in auxes or "'ve" in auxes) and verb.tag_ == "VBN"
 
 
 def _counterfactual_if(verb: "Token") -> bool:
     """'If X had checked the flag, this would not have happened.'"""
-    if verb.dep_ != "advcl" or not any(c.lower_ == "if" for c in verb.children):
+    had = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("had", "'d")]
+    if not had or verb.dep_ not in ("advcl", "ccomp"):
         return False
-    if not any(c.lower_ in ("had", "'d") for c in verb.children if c.dep_ == "aux"):
+    inverted = had[0].i == verb.left_edge.i  # "Had the operator followed the runbook, ..."
+    if not inverted and not any(c.lower_ == "if" for c in verb.children):
         return False
     main = verb.head
     return any(c.lower_ in ("would", "could", "might", "wouldn't", "couldn't") for c in main.children)
@@ -255,7 +269,7 @@ def hindsight(ctx: BlockContext) -> Iterator[Hit]:
                 continue
             subj = found[0]
             action = _gerund_phrase(verb)
-            if verb.lemma_.lower() in ("know", "realize", "realise", "understand", "see"):
+            if lemma_of(verb) in ("know", "realize", "realise", "understand", "see"):
                 suggestion = ("Say what the person knew at the time and why the risk was not "
                               "visible to them, e.g. “Nothing in the tooling showed that this "
                               "was risky.”")
@@ -274,6 +288,8 @@ def hindsight(ctx: BlockContext) -> Iterator[Hit]:
 _HUMAN_ERROR = re.compile(r"\b(?:human|operator|user|engineer(?:ing)?|developer|people|personnel|"
                           r"pilot|manual)\s+(?:error|mistake|failure|oversight)s?\b|"
                           r"\bpebkac\b|\bpebcak\b|\bfat[- ]finger(?:ed|ing)?\b|\blayer[- ]8\b", re.I)
+_DENIED_AFTER = re.compile(r"^\s*(?:is|was|are|were|isn't|wasn't)\s+(?:never|not|rarely|seldom|only|just|"
+                           r"merely|(?:a|the)\s+symptom)\b", re.I)
 _DENIED = re.compile(r"\b(?:not|never|no|beyond|rather than|instead of|isn't|wasn't|aren't|"
                      r"avoid|past|than)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -283,7 +299,8 @@ def human_error(ctx: BlockContext) -> Iterator[Hit]:
     """B102: 'human error' (and kin) given as a cause; leaves alone text that argues against it."""
     text = ctx.block.text
     for match in _HUMAN_ERROR.finditer(text):
-        if _DENIED.search(text[max(0, match.start() - 40):match.start()]):
+        if _DENIED.search(text[max(0, match.start() - 40):match.start()]) or _DENIED_AFTER.match(
+                text[match.end():match.end() + 40]):
             continue
         from ..engine import inside_quotes
 
@@ -317,7 +334,11 @@ def blame_words(ctx: BlockContext) -> Iterator[Hit]:
             lemma = tok.lemma_.lower()
             if in_quotes(tok):
                 continue
-            if tok.lower_ in ctx.words("person_adverbs") and tok.dep_ == "advmod":
+            if tok.lower_ in ctx.words("person_adjectives") and tok.dep_ == "acomp":
+                found = _person_subject(ctx, tok.head)
+                if found and found[1] == "person":
+                    yield _word_hit(ctx, tok.idx, tok.idx + len(tok.text))
+            elif tok.lower_ in ctx.words("person_adverbs") and tok.dep_ == "advmod":
                 found = _person_subject(ctx, tok.head)
                 if found and found[1] == "person":
                     yield _word_hit(ctx, tok.idx, tok.idx + len(tok.text))
@@ -396,14 +417,22 @@ def blame_question(ctx: BlockContext) -> Iterator[Hit]:
         word = first.lower_
         root = sent.root
         flagged = False
-        if word in ("who", "whom", "whose"):
+        if word in ("who", "whose"):
             verb = first.head
             passive = any(c.dep_ == "auxpass" for c in verb.children)
-            flagged = first.dep_ in ("nsubj", "poss", "dobj") and verb.lemma_ != "be" and not passive
-            flagged = flagged or word == "whose"
+            flagged = (first.dep_ == "nsubj" and verb.lemma_ != "be" and not passive
+                       and not is_modal(verb) and verb.tag_ in ("VBD", "VBN"))
+            flagged = flagged or (word == "whose" and any(t.lemma_.lower() in ("fault", "idea", "mistake") for t in sent))
         elif word in ("why", "how"):
             found = _person_subject(ctx, root)
-            flagged = bool(found) and (word == "why" or any(c.lower_ in ("could", "did") for c in root.children))
+            auxes = {c.lower_ for c in root.children if c.dep_ == "aux"}
+            if word == "why":
+                flagged = bool(found) and found[1] == "person" and lemma_of(root) != "be" and (
+                    bool(auxes & {"did", "didn't", "had", "would"}) or root.tag_ == "VBD")
+            else:
+                flagged = bool(found) and found[1] == "person" and "could" in auxes and (
+                    lemma_of(root) in ctx.words("fault_verbs") | ctx.words("attention_verbs")
+                    | ctx.words("care_verbs"))
         if flagged:
             yield _clause_hit(ctx, first, sent[-1],
                               "A blame question: it asks who, or why a person acted, and puts "
@@ -422,12 +451,15 @@ def self_blame(ctx: BlockContext) -> Iterator[Hit]:
         s, e = ctx.span(match.start(), match.end())
         yield Hit(s, e)
     for sent in _sentences(ctx):
+        if sent.text.rstrip().endswith("?"):
+            continue
         for verb in sent:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             found = _person_subject(ctx, verb)
             if not found or found[1] != "self":
                 continue
-            if _is_hindsight(verb) or _counterfactual_if(verb) or _blame_reason(ctx, verb):
+            if _is_hindsight(verb) or _counterfactual_if(verb) or (
+                    is_past(verb) and not is_negated(verb) and _blame_reason(ctx, verb)):
                 subj = found[0]
                 yield _clause_hit(ctx, subj, _clause_end(verb), None, None)

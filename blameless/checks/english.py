@@ -58,3 +58,24 @@ def strip_article(text: str) -> str:
     if words and words[0].lower() in ("his", "her", "their", "my", "your", "our"):
         words[0] = "the"
     return " ".join(words)
+
+
+PAST_FORMS = {
+    "forgot": "forget", "broke": "break", "ran": "run", "took": "take", "made": "make",
+    "brought": "bring", "threw": "throw", "wrote": "write", "blew": "blow", "knew": "know",
+    "saw": "see", "did": "do", "went": "go", "got": "get", "gave": "give", "began": "begin",
+    "chose": "choose", "drove": "drive", "fell": "fall", "hid": "hide", "spoke": "speak",
+    "stole": "steal", "woke": "wake", "wore": "wear", "won": "win", "shot": "shoot",
+    "knocked": "knock", "misread": "misread",
+}
+_PARTICIPLE_TO_LEMMA = {v: k for k, v in IRREGULAR_PARTICIPLES.items() if v != k}
+
+
+def lemma_of(tok) -> str:
+    """A verb's lemma, mending the small model's misses on irregular forms ('forgot')."""
+    lower = tok.lower_
+    if lower in PAST_FORMS:
+        return PAST_FORMS[lower]
+    if lower in _PARTICIPLE_TO_LEMMA and tok.lemma_.lower() == lower:
+        return _PARTICIPLE_TO_LEMMA[lower]
+    return tok.lemma_.lower()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .english import PAST_FORMS
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
@@ -45,6 +47,8 @@ def person_kind(tok: "Token", words) -> str | None:
             return "person" if any(c.lower_ in words("roles") for c in tok.children) else None
         if lower in words("systems") or not text.isalpha() or not text[0].isupper():
             return None
+        if lower in words("document_lowercase"):  # written in lower case elsewhere: a tool
+            return None
         if text.isupper():  # an acronym: a role only when the lexicon says so (DBA, SRE)
             return None
         if any(ch.isupper() for ch in text[1:]):  # CamelCase is a product name
@@ -60,8 +64,16 @@ def subjects(verb: "Token") -> list["Token"]:
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     if own:
         return own
+    # "@lena broke the deploy": the small model sometimes hangs a handle off the verb as npadvmod
+    loose = [c for c in verb.lefts if c.dep_ in ("npadvmod", "dep", "nmod") and c.i == c.sent.start
+             and c.text.startswith("@")]
+    if loose:
+        return loose
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return []
+    clause = [s for c in verb.children if c.dep_ == "csubj" for s in c.children if s.dep_ == "nsubj"]
+    if clause:  # "Whoever approved this change didn't read it"
+        return clause
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return subjects(verb.head)
     return []
@@ -74,6 +86,36 @@ def agents(verb: "Token") -> list["Token"]:
 
 def is_negated(verb: "Token") -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
+
+
+MODALS = frozenset({"can", "could", "may", "might", "will", "would", "shall", "must", "'ll",
+                    "ca", "wo", "should", "ought"})
+
+
+def finite_verb(verb: "Token") -> "Token":
+    """The verb carrying tense: 'check' in 'forgot to check' -> 'forgot'."""
+    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
+def is_modal(verb: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in finite_verb(verb).children)
+
+
+def is_past(verb: "Token") -> bool:
+    """Whether a clause reports a past event: 'forgot', 'did not test', 'had skipped'."""
+    head = finite_verb(verb)
+    if is_modal(head):
+        return False
+    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"did", "had", "was", "were", "'d"}:
+        return True
+    if auxes & {"has", "have", "'ve"} and head.tag_ == "VBN":
+        return True
+    if head.lower_ in PAST_FORMS or (head.lower_.endswith(("ed", "'d")) and head.tag_ in ("VBP", "VB")):
+        return not auxes  # the small model tags "I forgot" as present
+    return head.tag_ == "VBD" or (head.tag_ == "VBN" and not auxes)
 
 
 def in_quotes(tok: "Token") -> bool:
