@@ -154,11 +154,20 @@ def _blame_reason(ctx: BlockContext, verb: "Token") -> tuple[str, str] | None:
 
 
 def _explains_failure(ctx: BlockContext, clause_head: "Token", because_clause: "Token") -> bool:
-    """Whether the clause that a 'because …' clause explains describes a failure."""
-    failure = ctx.words("failure_nouns") | ctx.words("failure_verbs")
+    """Whether the clause that a 'because …' clause explains reports something that went wrong.
+
+    "Search returned errors because Tomas ran the job" names Tomas as the cause; "We rolled back
+    quickly because Priya spotted the spike" credits her, and is left alone.
+    """
     inner = {t.i for t in because_clause.subtree}
-    return any((t.lemma_.lower() in failure or t.lower_ in failure)
-               for t in clause_head.subtree if t.i not in inner)
+    main = [t for t in clause_head.subtree if t.i not in inner]
+    good = ctx.words("good_outcomes")
+    if any(t.lemma_.lower() in good or t.lower_ in good for t in main):
+        return False
+    for subj in subjects(clause_head):
+        if subj.lower_ == "we" or person_kind(subj, ctx.words):
+            return False
+    return True
 
 
 @check("person_as_cause")

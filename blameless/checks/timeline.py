@@ -1,2 +1,555 @@
-"""Placeholder: filled in by the timeline rules."""
+"""Timeline rules: editorializing and judgements in entries, missing or vague times, order, time
+zone and gaps.
+
+A timeline is a Timeline section and the sub-sections under it (`### 09:12` headings inherit the
+kind). Its entries come in every shape real postmortems use: table rows with a time column,
+list items, time headings with narrative paragraphs under them, and paragraphs that open with a
+time. `timeline_entries()` reads them once per document (timestamps: blameless.timestamps); the
+document checks share that reading.
+"""
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ..findings import Fix, Severity, TextEdit
+from ..fixes import removal
+from ..timestamps import Stamp, has_clock_time, leading_stamp, mentions_zone
+from . import BlockContext, DocumentContext, Hit, check
+from .people import in_quotes, is_negated, noun_phrase_of, person_kind, subjects
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from ..document import Block, Document, Section
+
+# ---------------------------------------------------------------------------------------------
+# Reading a timeline
+
+_TIME_HEADERS = re.compile(r"\b(?:time|times|date|dates|day|when|timestamp|hour|utc|clock)\b")
+
+
+@dataclass
+class Entry:
+    """One timeline entry (or a date marker): a block, or one line of a multi-line paragraph."""
+
+    block: "Block"
+    offset: int  # block offset where the entry's text starts (its stamp, or its first word)
+    stamp: Stamp | None
+    text: str  # the entry's text from `offset` (masked), first line only
+    stamp_text: str = ""  # the text the stamp was read from (a table's time cells, or `text`)
+    stamp_base: int = 0  # block offset of stamp_text[0]
+    under_time_heading: bool = False
+    date: tuple | None = None  # effective date (own, or from a heading/marker above)
+
+    def span(self) -> tuple[int, int]:
+        """Block offsets of the stamp, or of the entry's first words."""
+        if self.stamp is not None:
+            return self.stamp_base + self.stamp.start, self.stamp_base + self.stamp.end
+        words = self.text.strip()
+        start = self.offset + (len(self.text) - len(self.text.lstrip()))
+        end = start + min(len(words), max(words.find(" ", 40), 0) or len(words))
+        return start, max(end, start + 1)
+
+
+@dataclass
+class Timeline:
+    sections: list["Section"]
+    blocks: list["Block"] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    table_time_cells: dict[int, tuple] = field(default_factory=dict)  # group -> header names
+
+    @property
+    def heading(self) -> "Section":
+        return self.sections[0]
+
+
+def timelines(document: "Document") -> list[Timeline]:
+    """Each Timeline section with its sub-sections, read into entries (cached per document)."""
+    cached = _CACHE.get(id(document))
+    if cached is not None and cached[0] is document:
+        return cached[1]
+    found: list[Timeline] = []
+    current: Timeline | None = None
+    for section in document.sections:
+        if section.kind != "timeline" or section.level == 0:
+            current = None if section.level == 0 or (current and section.level <= current.heading.level) else current
+            continue
+        if current is not None and section.level > current.heading.level:
+            current.sections.append(section)
+        else:
+            current = Timeline([section])
+            found.append(current)
+    for timeline in found:
+        indices = {s.index for s in timeline.sections}
+        timeline.blocks = [b for b in document.blocks if b.section.index in indices]
+        _read_entries(timeline)
+    _CACHE.clear()
+    _CACHE[id(document)] = (document, found)
+    return found
+
+
+_CACHE: dict[int, tuple] = {}
+
+
+def _time_cells(block: "Block") -> list:
+    return [c for c in block.cells if _TIME_HEADERS.search(c.header)]
+
+
+def _table_is_timeline(rows: list["Block"]) -> tuple[bool, bool]:
+    """(is a timeline table, has a time-like header)."""
+    if not rows:
+        return False, False
+    if any(_time_cells(r) for r in rows):
+        return True, True
+    stamped = sum(1 for r in rows if r.cells and (s := leading_stamp(r.cells[0].text_of(r)))
+                  and s.kind in ("time", "date", "placeholder"))
+    return stamped * 2 >= len(rows), False
+
+
+def _read_entries(timeline: Timeline) -> None:
+    heading_stamps: dict[int, Stamp | None] = {}
+    tables: dict[int, tuple[bool, bool]] = {}
+    by_group: dict[int, list["Block"]] = {}
+    for block in timeline.blocks:
+        if block.kind == "table_row":
+            by_group.setdefault(block.group, []).append(block)
+    for group, rows in by_group.items():
+        tables[group] = _table_is_timeline(rows)
+    top = timeline.heading
+    for block in timeline.blocks:
+        section = block.section
+        if block.kind == "heading":
+            if section.index == top.index:
+                continue
+            stamp = leading_stamp(block.text)
+            heading_stamps[section.index] = stamp
+            timeline.entries.append(Entry(block, 0, stamp, block.text, block.text, 0))
+            continue
+        under = heading_stamps.get(section.index)
+        under_time = under is not None and under.kind in ("time", "placeholder", "vague", "relative")
+        if block.kind == "table_row":
+            is_timeline, has_header = tables.get(block.group, (False, False))
+            if not is_timeline:
+                continue
+            cells = _time_cells(block) if has_header else block.cells[:1]
+            if not cells:
+                continue
+            first, last = cells[0], cells[-1]
+            stamp_text = block.text[first.start:last.end]
+            stamp = leading_stamp(stamp_text) if stamp_text.strip() else None
+            event = next((c for c in block.cells if c not in cells and c.text_of(block)), None)
+            offset = event.start if event else first.start
+            text = block.text[offset:event.end] if event else ""
+            timeline.entries.append(Entry(block, offset, stamp, text, stamp_text, first.start, under_time))
+            continue
+        lines = block.text.split("\n")
+        stamp = leading_stamp(lines[0])
+        timeline.entries.append(Entry(block, 0, stamp, lines[0], lines[0], 0, under_time))
+        if block.kind == "paragraph" and stamp is not None and stamp.kind == "time":
+            at = len(lines[0]) + 1
+            for line in lines[1:]:
+                more = leading_stamp(line)
+                if more is not None and more.kind == "time" and more.start < 4:
+                    timeline.entries.append(Entry(block, at, more, line, line, at, under_time))
+                at += len(line) + 1
+    # effective dates: an entry's own date, else the last date written above it
+    current = None
+    for entry in timeline.entries:
+        own = entry.stamp.date if entry.stamp is not None else None
+        if own is not None:
+            if own[0] is None and current is not None and current[0] is not None:
+                own = (current[0], own[1], own[2])
+            current = own
+        entry.date = current
+
+
+# ---------------------------------------------------------------------------------------------
+# Document checks
+
+def _hit(block: "Block", start: int, end: int, message: str, suggestion: str,
+         severity: Severity | None = None, fixes: tuple[Fix, ...] = ()) -> Hit:
+    return Hit(block.doc_offset(start), block.doc_offset(end), message=message,
+               suggestion=suggestion, severity=severity, fixes=fixes)
+
+
+def _clip(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+
+def _siblings_timed(entry: Entry, entries: list[Entry]) -> bool:
+    others = [e for e in entries if e.block.group == entry.block.group and e.block.kind == entry.block.kind
+              and e is not entry and e.offset == 0]
+    timed = [e for e in others if e.stamp is not None and e.stamp.timed]
+    return len(others) >= 2 and len(timed) * 3 >= len(others) * 2
+
+
+@check("timeline_missing_time")
+def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
+    """T303: entries without a time: empty time cells, placeholders, vague times."""
+    for timeline in timelines(ctx.document):
+        placeholders: dict[int, list[Entry]] = {}
+        for entry in timeline.entries:
+            block, stamp = entry.block, entry.stamp
+            if stamp is not None and stamp.kind == "placeholder":
+                if not stamp.approximate and (block.kind != "paragraph" or entry.offset == 0):
+                    placeholders.setdefault(block.group if block.kind != "heading" else -block.index,
+                                            []).append(entry)
+                continue
+            if stamp is not None and stamp.timed:
+                continue
+            if entry.under_time_heading and block.kind != "table_row":
+                continue
+            what = _clip(entry.text)
+            if stamp is not None and stamp.kind == "vague":
+                if block.kind == "paragraph":
+                    continue  # narrative: a paragraph continues the entry above it
+                if block.kind == "heading" and not _siblings_timed(entry, [
+                        e for e in timeline.entries if e.block.kind == "heading"]):
+                    continue
+                s, e = entry.span()
+                yield _hit(block, s, e,
+                           f"“{stamp.words}” is not a time; a timeline entry needs a timestamp",
+                           "Give the time from chat, alert or deploy logs (e.g. “14:32 UTC …”); if "
+                           "it is not known exactly, mark the estimate: “~14:30 (approximate) …”.")
+                continue
+            if block.kind == "table_row":
+                if entry.stamp_text.strip() or has_clock_time(entry.text[:40]):
+                    continue  # something written in the time cell: a date or a note
+                s = entry.stamp_base
+                vague = leading_stamp(entry.text)
+                label = f" and “{vague.words}” is not a time" if vague and vague.kind == "vague" else ""
+                yield _hit(block, s, max(entry.offset + len(entry.text.rstrip()), s + 1),
+                           f"Timeline row has an empty time cell{label}: “{what}”",
+                           "Fill in when it happened, from chat, pager or deploy logs; if it is not "
+                           "known exactly, write an estimate and mark it (“~09:50 (approximate)”).")
+                continue
+            if block.kind == "list_item" and stamp is None and not has_clock_time(entry.text) \
+                    and _siblings_timed(entry, timeline.entries):
+                s, e = entry.span()
+                yield _hit(block, s, e, f"Timeline entry has no timestamp: “{what}”",
+                           "Start the entry with the time it happened (e.g. “09:41 …”); if it is not "
+                           "known exactly, mark the estimate: “~09:40 (approximate) …”.")
+        for group in placeholders.values():
+            first = group[0]
+            s, e = first.span()
+            more = f" (and {len(group) - 1} more entr{'y' if len(group) == 2 else 'ies'} below)" \
+                if len(group) > 1 else ""
+            yield _hit(first.block, s, e,
+                       f"“{first.stamp.words}” is a placeholder, not a time{more}",
+                       "Fill in the time from chat, alert or deploy logs, or mark an estimate "
+                       "(“~14:30 (approximate)”); if only the date is known, keep just the date.")
+
+
+_MAX_BACKWARDS = 180  # minutes: a bigger step back without a date is a new day
+_MONTH_ROLL = 60  # days: yearless dates stepping back this far cross into a new year
+
+
+def _ordinal(date: tuple) -> int:
+    y, m, d = date
+    return (y or 0) * 372 + m * 31 + d
+
+
+def _walk(timeline: Timeline):
+    """Yield (entry, previous, kind) for each timed entry: kind is 'order' when it steps back in
+    time, 'same-day' when it follows `previous` on the same day, or None."""
+    last_minutes: int | None = None
+    last_entry: Entry | None = None
+    last_date = None
+    last_relative: int | None = None
+    for entry in timeline.entries:
+        stamp = entry.stamp
+        if stamp is None or not stamp.timed:
+            continue
+        if stamp.kind == "relative":
+            if last_relative is not None and stamp.relative < last_relative:
+                yield entry, None, "order"
+            else:
+                last_relative = stamp.relative
+            continue
+        date = entry.date
+        own = stamp.date
+        if own is not None and last_date is not None and own != last_date:
+            a, b = (own, last_date) if (own[0] and last_date[0]) else ((None,) + own[1:], (None,) + last_date[1:])
+            back = _ordinal(b) - _ordinal(a)
+            if back > 0 and (own[0] and last_date[0] or back < _MONTH_ROLL):
+                yield entry, last_entry, "order"
+                continue
+            last_date, last_minutes, last_entry = own, None, None
+        elif own is not None:
+            last_date = own
+        elif date is not None and date != last_date:
+            last_date, last_minutes, last_entry = date, None, None
+        if stamp.kind == "date":
+            last_minutes, last_entry = None, None
+            continue
+        minutes = stamp.minutes
+        if last_minutes is not None:
+            back = last_minutes - minutes
+            if back > 0:
+                if not stamp.meridiem and minutes < 13 * 60 and 0 <= minutes + 720 - last_minutes <= _MAX_BACKWARDS:
+                    minutes += 720  # a 12-hour clock: 12:50 then 1:05
+                elif own is not None and last_entry is not None and last_entry.stamp.date == own:
+                    yield entry, last_entry, "order"  # same written date: no roll-over
+                    continue
+                elif back <= _MAX_BACKWARDS:
+                    yield entry, last_entry, "order"
+                    continue
+                else:  # past midnight
+                    last_minutes, last_entry = minutes, entry
+                    continue
+            yield entry, last_entry, "same-day"
+        last_minutes, last_entry = minutes, entry
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
+@check("timeline_order")
+def out_of_order(ctx: DocumentContext) -> Iterator[Hit]:
+    """T304: an entry earlier than the one above it (day roll-over and dates allowed for)."""
+    for timeline in timelines(ctx.document):
+        for entry, previous, kind in _walk(timeline):
+            if kind != "order":
+                continue
+            s, e = entry.span()
+            written = entry.stamp_text[entry.stamp.start:entry.stamp.end].strip()
+            before = ""
+            if previous is not None:
+                before = previous.stamp_text[previous.stamp.start:previous.stamp.end].strip()
+                before = f" (after “{before}”)"
+            yield _hit(entry.block, s, e,
+                       f"Entry “{written}” is out of chronological order{before}",
+                       "Move the entry to where it belongs in time, or correct the time or date if "
+                       "it was mistyped; readers rebuild the incident from the order of entries.")
+
+
+_GAP_EXPLAINED = re.compile(
+    r"\b(?:wait\w*|monitor\w*|observ\w*|overnight|next (?:morning|day)|over the next|through the next|"
+    r"for the next|meanwhile|in the meantime|continu\w+|until|no (?:change|further|new)|nothing|"
+    r"keep an eye|watch\w*|pause\w*|paused|sleep|offline|signs? off|went home|break|resumed?)\b", re.I)
+_MAX_GAP = 6 * 60  # minutes: a longer silence is a later phase (often the next day), not a hole
+
+
+@check("timeline_gap")
+def long_gap(ctx: DocumentContext) -> Iterator[Hit]:
+    """T306: a long, unexplained silence between two same-day entries."""
+    limit = ctx.config.timeline_gap_minutes
+    for timeline in timelines(ctx.document):
+        entries = timeline.entries
+        for entry, previous, kind in _walk(timeline):
+            if kind != "same-day" or previous is None:
+                continue
+            if previous.stamp.kind != "time" or entry.stamp.kind != "time":
+                continue
+            a = previous.stamp.minutes
+            b = entry.stamp.minutes
+            if b < a:
+                b += 720
+            gap = b - a
+            if not (limit < gap <= _MAX_GAP):
+                continue
+            # what sits between them (continuation paragraphs, sub-items) may explain the gap
+            i, j = entries.index(previous), entries.index(entry)
+            between = " ".join(x.block.text for x in entries[i:j + 1])
+            between += " ".join(b.text for b in timeline.blocks
+                                if previous.block.index <= b.index < entry.block.index)
+            range_end = previous.stamp_text[previous.stamp.start:previous.stamp.end]
+            if _GAP_EXPLAINED.search(between) or re.search(r"\d\s*(?:-|–|—|to)\s*\d", range_end):
+                continue
+            s, e = entry.span()
+            yield _hit(entry.block, s, e,
+                       f"{gap} minutes pass between {_clock(a)} and {_clock(b % 1440)} with no entry",
+                       "Say what happened in between: who was investigating what, what was tried, "
+                       "what people were waiting for. Gaps are where process improvements hide; if "
+                       "nothing happened, say so.", severity=Severity.INFO)
+
+
+@check("timeline_zone")
+def no_zone(ctx: DocumentContext) -> Iterator[Hit]:
+    """T305: a timeline with clock times and no time zone stated anywhere."""
+    document = ctx.document
+    notes = [b.text for b in document.blocks if not any(b is x for t in timelines(document) for x in t.blocks)]
+    elsewhere = any(mentions_zone(t) and (has_clock_time(t) or re.search(r"\btimes?\b", t, re.I))
+                    for t in notes)
+    for timeline in timelines(document):
+        if not any(e.stamp is not None and e.stamp.kind == "time" for e in timeline.entries):
+            continue
+        texts = [s.title for s in timeline.sections] + [b.text for b in timeline.blocks]
+        texts += [c.header for b in timeline.blocks for c in b.cells]
+        if any(mentions_zone(t) for t in texts) or elsewhere:
+            continue
+        section = timeline.heading
+        yield Hit(section.start, section.end,
+                  message="The timeline does not say which time zone its times are in",
+                  suggestion=f"State the zone once, in the heading (“{section.title} (UTC)”) or in "
+                             f"a note under it (“All times UTC.”); times from different tools and "
+                             f"people are otherwise easy to misread.",
+                  severity=Severity.INFO)
+
+
+# ---------------------------------------------------------------------------------------------
+# Block checks: what an entry says
+
+def _person_subject(ctx: BlockContext, verb: "Token") -> "Token | None":
+    for subj in subjects(verb):
+        if person_kind(subj, ctx.words) and not in_quotes(subj):
+            return subj
+    return None
+
+
+def _person_for(ctx: BlockContext, start: int) -> str | None:
+    """The person whose action the word at block offset `start` qualifies, if any."""
+    if ctx.doc is None:
+        return None
+    tok = next((t for t in ctx.doc if t.idx <= start < t.idx + max(len(t.text), 1)), None)
+    if tok is None:
+        return None
+    verb = tok.head if tok.dep_ in ("advmod", "amod", "npadvmod", "acomp") else tok
+    for candidate in (verb, verb.head):
+        if candidate.pos_ in ("VERB", "AUX"):
+            subj = _person_subject(ctx, candidate)
+            if subj is not None:
+                return noun_phrase_of(subj)
+    return None
+
+
+def _stamp_end(block: "Block") -> int:
+    if block.kind == "table_row":
+        return 0
+    stamp = leading_stamp(block.text)
+    return stamp.end if stamp is not None and stamp.timed else 0
+
+
+def _sentence(raw: str, start: int, end: int) -> tuple[int, int]:
+    left = max(raw.rfind(". ", 0, start) + 2 if raw.rfind(". ", 0, start) >= 0 else 0,
+               raw.rfind("\n", 0, start) + 1, raw.rfind("|", 0, start) + 1)
+    rights = [i for i in (raw.find(". ", end), raw.find("\n", end), raw.find("|", end)) if i >= 0]
+    right = min(rights) + (1 if rights and raw[min(rights)] == "." else 0) if rights else len(raw)
+    return left, right
+
+
+def _removal(ctx: BlockContext, start: int, end: int) -> TextEdit | None:
+    raw = ctx.block.raw
+    edit = removal(raw, start, end)
+    if edit is None:
+        return None
+    # "09:20 Unfortunately the …" opens the entry after its time: keep a capital letter
+    after_stamp = raw[:start].strip() == "" or start <= _stamp_end(ctx.block) + 1 \
+        or raw[:start].rstrip()[-1:] in "|*"
+    if after_stamp and not edit.new_text and raw[start:start + 1].isupper() and edit.end < len(raw) \
+            and raw[edit.end:edit.end + 1].islower():
+        edit = TextEdit(edit.start, edit.end + 1, raw[edit.end].upper())
+    return edit
+
+
+def _rewrite(raw: str, edit: TextEdit, start: int, end: int) -> str:
+    left, right = _sentence(raw, start, end)
+    text = raw[:edit.start] + edit.new_text + raw[edit.end:]
+    shift = len(edit.new_text) - (edit.end - edit.start)
+    return " ".join(text[left:right + shift].split()).strip(" |")
+
+
+def _editorial_words(ctx: BlockContext) -> list[tuple[int, int, str]]:
+    from ..engine import _phrase_regex, inside_quotes
+
+    words = tuple(sorted(ctx.words("editorial_words") | ctx.words("judgement_words")
+                         | ctx.words("hindsight_phrases")))
+    text = ctx.block.text
+    return [(m.start(), m.end(), m.group(0)) for m in _phrase_regex(words).finditer(text)
+            if not inside_quotes(text, m.start())]
+
+
+@check("timeline_editorializing")
+def editorializing(ctx: BlockContext) -> Iterator[Hit]:
+    """T301: judgement, emotion and hindsight words in a timeline entry."""
+    raw = ctx.block.raw
+    judgement = ctx.words("judgement_words")
+    hindsight = ctx.words("hindsight_phrases")
+    removable = ctx.words("removable")
+    for start, end, word in _editorial_words(ctx):
+        lower = " ".join(word.lower().split())
+        person = _person_for(ctx, start)
+        fixes: tuple[Fix, ...] = ()
+        rewrite = None
+        if lower in removable:
+            edit = _removal(ctx, start, end)
+            if edit is not None:
+                edit = replace(edit, start=ctx.block.doc_offset(edit.start), end=ctx.block.doc_offset(edit.end))
+                local = replace(edit, start=edit.start - ctx.block.doc_offset(0),
+                                end=edit.end - ctx.block.doc_offset(0))
+                rewrite = _rewrite(raw, local, start, end)
+                fixes = (Fix(f"Remove “{word}”", (edit,)),)
+        if lower in hindsight:
+            message = (f"Hindsight (“{word}”) in a timeline entry: the timeline records what "
+                       f"happened, not what should have happened")
+            suggestion = ("State what was done and what was known at that moment; move the "
+                          "judgement of what could have gone differently to the analysis, framed "
+                          "as a gap in the system.")
+        elif person is not None:
+            message = (f"“{word}” judges {person}; a timeline entry states what happened, not how "
+                       f"well someone did it")
+            suggestion = (f"Write what happened and what {person} could see at the time"
+                          + (f": “{rewrite}” — then add what the tools or runbook showed."
+                             if rewrite else ", e.g. which alert, dashboard or runbook step they "
+                                             "were working from."))
+        else:
+            kind = "judgement" if lower in judgement else "editorializing"
+            message = (f"“{word}” is {kind} in a timeline entry; the timeline records facts, "
+                       f"the analysis comes later")
+            suggestion = (f"Drop the comment and keep the fact: “{rewrite}”" if rewrite else
+                          "Replace the comment with the observable fact (what was done, what it "
+                          "cost in minutes or requests).")
+        s, e = ctx.span(start, end)
+        yield Hit(s, e, message=message, suggestion=suggestion, fixes=fixes)
+
+
+_ATTENTION = ("ignore", "miss", "overlook", "disregard", "forget", "neglect")
+_CARE = ("notice", "see", "check", "read", "escalate", "respond", "follow", "realize", "realise",
+         "spot", "catch", "page", "verify", "test", "act", "answer", "acknowledge", "look", "update",
+         "inform", "notify", "communicate")
+
+
+@check("timeline_person_judgement")
+def person_judgement(ctx: BlockContext) -> Iterator[Hit]:
+    """T302: an entry that judges a person (ignored the page, failed to notice, should have)."""
+    if ctx.doc is None:
+        return
+    flagged_words = {s for s, _, _ in _editorial_words(ctx)}
+    for sent in ctx.doc.sents:
+        if any(sent.start_char <= s < sent.end_char for s in flagged_words):
+            continue  # the editorializing rule reports this sentence already
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or in_quotes(verb):
+                continue
+            lemma = verb.lemma_.lower()
+            auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+            hindsight = bool(auxes & {"should", "ought", "shouldn't", "should've"}) and verb.tag_ == "VBN"
+            failed = lemma == "fail" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _CARE for c in verb.children)
+            bother = lemma == "bother" and is_negated(verb)
+            attention = lemma in _ATTENTION and not is_negated(verb) and not hindsight
+            if not (hindsight or failed or bother or attention):
+                continue
+            subj = _person_subject(ctx, verb)
+            if subj is None:
+                continue
+            who = noun_phrase_of(subj)
+            end_tok = sent[-2] if len(sent) > 1 and sent[-1].is_punct else sent[-1]
+            start = min(subj.left_edge.idx, verb.idx)
+            end = end_tok.idx + len(end_tok.text)
+            if hindsight:
+                message = (f"Hindsight about {who} in a timeline entry (“should have”): record what "
+                           f"was done and known at the time")
+            else:
+                message = (f"“{verb.text}” judges {who}; a timeline entry states what happened and "
+                           f"what they could see")
+            suggestion = (f"Rewrite as the facts: when the signal arrived, what {who} was doing or "
+                          f"could see then, and when they acted, e.g. “10:15 Page sent to {who}; "
+                          f"{who} was handling another alert. 10:30 {who} acknowledged.”")
+            s, e = ctx.span(start, end)
+            yield Hit(s, e, message=message, suggestion=suggestion)
+            break
