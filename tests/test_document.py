@@ -1,0 +1,54 @@
+"""The Markdown and plain-text document model: sections, blocks and exact offsets."""
+from __future__ import annotations
+
+from blameless.document import classify_heading, parse
+
+
+def test_headings_are_classified_by_synonym():
+    cases = {
+        "Root Cause Analysis": "root_cause", "Why it happened": "root_cause", "5 Whys": "root_cause",
+        "Timeline (UTC)": "timeline", "Chronology": "timeline", "Action items": "action_items",
+        "Remediation": "action_items", "Follow-up": "action_items", "Next steps": "action_items",
+        "Corrective actions": "action_items", "What went well": "what_went_well",
+        "Executive Summary": "summary", "Customer impact": "impact",
+        "Contributing Factors": "contributing_factors", "Appendix": None,
+    }
+    for title, kind in cases.items():
+        assert classify_heading(title) == kind, title
+
+
+def test_blocks_carry_exact_offsets_and_table_cells():
+    text = ("# T\n\n## Timeline\n\n| Time | Actor | Event |\n|---|---|---|\n"
+            "| 09:12 | Dave | Ran the **migration** |\n\n## Action items\n\n- [ ] Add `x` alert\n")
+    doc = parse(text)
+    row = next(b for b in doc.blocks if b.kind == "table_row")
+    assert row.section.kind == "timeline" and row.line == 7
+    assert [c.header for c in row.cells] == ["time", "actor", "event"]
+    event = row.cell("event")
+    assert event.text_of(row) == "Ran the   migration"  # emphasis blanked, offsets kept
+    start = row.doc_offset(event.start)
+    assert text[start:start + 3] == "Ran"
+    item = next(b for b in doc.blocks if b.kind == "list_item")
+    assert item.checkbox == " " and item.section.kind == "action_items"
+    assert item.text.startswith("Add X   alert")
+    assert text[item.start:item.start + 3] == "Add"
+
+
+def test_subheadings_inherit_their_section():
+    doc = parse("## Timeline\n\n### 09:12 Deploy\n\nThe deploy began.\n\n## Notes\n\nText.\n")
+    kinds = [(b.kind, b.section.kind) for b in doc.blocks]
+    assert ("heading", "timeline") in kinds and ("paragraph", "timeline") in kinds
+    assert kinds[-1] == ("paragraph", "other")
+
+
+def test_code_html_and_front_matter_are_not_blocks():
+    doc = parse("+++\ntitle = 'x'\n+++\n\n<div>Human error</div>\n\n```\ncode\n```\n\n    indented\n")
+    assert doc.blocks == []
+
+
+def test_plain_text_paragraphs_lists_and_headings():
+    doc = parse("Timeline:\n- 09:12 deploy\n- 09:20 alert\n\nRoot cause\n\nA bad config.\n",
+                path="pm.txt")
+    assert [(b.kind, b.section.kind) for b in doc.blocks] == [
+        ("list_item", "timeline"), ("list_item", "timeline"), ("paragraph", "root_cause")]
+    assert doc.blocks[0].raw == "09:12 deploy"
