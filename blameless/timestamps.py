@@ -81,6 +81,7 @@ _VAGUE = re.compile(
     r"(?:meanwhile|in the meantime))(?![\w-])",
     re.I)
 _APPROX_NOTE = re.compile(r"approx|not sure|unsure|unknown|uncertain|estimated|\?\)|maybe|roughly|"
+                          r"\btb[adc]\b|to be (?:confirmed|determined)|\[\^|"
                           r"exact time", re.I)
 
 
@@ -178,7 +179,9 @@ _ZONE = re.compile(
     r"Amsterdam|Copenhagen|Tokyo|Sydney|Singapore|New York|Los Angeles|India|Indian|European|"
     r"Greenwich|Coordinated Universal)\s+(?:standard\s+|daylight\s+|summer\s+)?time\b|"
     r"(?<=[ap]m )(?:Eastern|Pacific|Central|Mountain)\b|(?<=[AP]M )(?:Eastern|Pacific|Central|Mountain)\b|"
-    r"\b(?:time ?zone|timezone)s?\s*[:=]", re.I)
+    r"\b(?:time ?zone|timezone)s?\s*[:=]|"
+    r"\b(?:US|UC|Europe|America|Asia|Africa|Australia|Pacific|Atlantic|Etc)/[A-Za-z_]+|"
+    r"\btimes?\s+(?:are\s+|is\s+|shown\s+)?in\s+(?-i:[A-Z])\w+", re.I)
 
 
 def mentions_zone(text: str) -> bool:

@@ -193,7 +193,7 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
                     seen.add(verb.i)
                     who = sent.doc[subj.left_edge.i:subj.i + 1].text
                     yield _clause_hit(ctx, subj.left_edge, _clause_end(verb),
-                                      f"Blames a person: {who} as the agent of {reason[0]}; "
+                                      f"Blames a person: {who} {_as_agent(reason[0])}; "
                                       f"describe the system conditions instead", reason[1])
                     continue
             # passive: "the outage was caused by Dave"
@@ -220,6 +220,10 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
                                   "Describe the change itself and the conditions that let it "
                                   "cause harm, e.g. “The load balancer change removed the health "
                                   "check, and the deploy pipeline had no canary.”")
+
+
+def _as_agent(detail: str) -> str:
+    return f"is {detail}" if detail.startswith("named") else f"as the agent of {detail}"
 
 
 def noun_text(possessor: "Token") -> str:

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from ..findings import Fix, Severity, TextEdit
 from ..fixes import removal
-from ..timestamps import Stamp, has_clock_time, leading_stamp, mentions_zone
+from ..timestamps import _APPROX_NOTE, Stamp, has_clock_time, leading_stamp, mentions_zone
 from . import BlockContext, DocumentContext, Hit, check
-from .people import in_quotes, is_negated, noun_phrase_of, person_kind, subjects
+from .people import in_quotes, is_negated, person_kind, subjects
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -195,7 +195,7 @@ def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
         for entry in timeline.entries:
             block, stamp = entry.block, entry.stamp
             if stamp is not None and stamp.kind == "placeholder":
-                if not stamp.approximate and (block.kind != "paragraph" or entry.offset == 0):
+                if not stamp.approximate and not _APPROX_NOTE.search(entry.text[:40]) and (block.kind != "paragraph" or entry.offset == 0):
                     placeholders.setdefault(block.group if block.kind != "heading" else -block.index,
                                             []).append(entry)
                 continue
@@ -228,7 +228,7 @@ def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
                            "known exactly, write an estimate and mark it (“~09:50 (approximate)”).")
                 continue
             if block.kind == "list_item" and stamp is None and not has_clock_time(entry.text) \
-                    and _siblings_timed(entry, timeline.entries):
+                    and "[^" not in entry.text[:30] and _siblings_timed(entry, timeline.entries):
                 s, e = entry.span()
                 yield _hit(block, s, e, f"Timeline entry has no timestamp: “{what}”",
                            "Start the entry with the time it happened (e.g. “09:41 …”); if it is not "
@@ -255,15 +255,47 @@ def _ordinal(date: tuple) -> int:
 
 def _walk(timeline: Timeline):
     """Yield (entry, previous, kind) for each timed entry: kind is 'order' when it steps back in
-    time, 'same-day' when it follows `previous` on the same day, or None."""
+    time, 'same-day' when it follows `previous` on the same day, or None.
+
+    When an entry steps back and the entry after it carries on from it, the entry before it is
+    the odd one out (a mistyped 22:40 above 22:06, 22:07 …): that one is reported, once, instead
+    of every entry after it.
+    """
+    odd: list[Entry] = []
+    for _ in range(10):
+        steps = list(_steps(timeline, {id(e) for e in odd}))
+        culprit = None
+        for k, (entry, previous, kind) in enumerate(steps):
+            if kind != "order" or previous is None or entry.stamp.kind != "time":
+                continue
+            following = next((x[0] for x in steps[k + 1:] if x[0].stamp.kind == "time"), None)
+            before = next((x[1] for x in steps[:k] if x[0] is previous), None)
+            spike = before is None or (before.stamp.kind == "time" and before.date == previous.date
+                                       and before.stamp.minutes <= entry.stamp.minutes)
+            if spike and following is not None and following.date == entry.date == previous.date \
+                    and entry.stamp.minutes <= following.stamp.minutes < previous.stamp.minutes:
+                culprit = previous
+            break
+        if culprit is None:
+            break
+        odd.append(culprit)
+    for entry in odd:
+        yield entry, None, "order"
+    yield from steps
+
+
+def _same_day(a: Entry, b: Entry) -> bool:
+    return a.stamp.kind == b.stamp.kind == "time" and (a.date == b.date)
+
+
+def _steps(timeline: Timeline, skip: set[int]):
     last_minutes: int | None = None
     last_entry: Entry | None = None
     last_date = None
     last_relative: int | None = None
-    for entry in timeline.entries:
+    timed = [e for e in timeline.entries if e.stamp is not None and e.stamp.timed and id(e) not in skip]
+    for n, entry in enumerate(timed):
         stamp = entry.stamp
-        if stamp is None or not stamp.timed:
-            continue
         if stamp.kind == "relative":
             if last_relative is not None and stamp.relative < last_relative:
                 yield entry, None, "order"
@@ -292,11 +324,13 @@ def _walk(timeline: Timeline):
             if back > 0:
                 if not stamp.meridiem and minutes < 13 * 60 and 0 <= minutes + 720 - last_minutes <= _MAX_BACKWARDS:
                     minutes += 720  # a 12-hour clock: 12:50 then 1:05
-                elif own is not None and last_entry is not None and last_entry.stamp.date == own:
-                    yield entry, last_entry, "order"  # same written date: no roll-over
-                    continue
-                elif back <= _MAX_BACKWARDS:
+                elif (own is not None and last_entry is not None and last_entry.stamp.date == own) \
+                        or back <= _MAX_BACKWARDS:  # same written date (no roll-over), or a step back
                     yield entry, last_entry, "order"
+                    following = next((x for x in timed[n + 1:] if x.stamp.kind == "time"), None)
+                    if following is not None and following.date == entry.date \
+                            and minutes <= following.stamp.minutes < last_minutes:
+                        last_minutes, last_entry = minutes, entry  # the entries after carry on from it
                     continue
                 else:  # past midnight
                     last_minutes, last_entry = minutes, entry
@@ -317,13 +351,16 @@ def out_of_order(ctx: DocumentContext) -> Iterator[Hit]:
             if kind != "order":
                 continue
             s, e = entry.span()
-            written = entry.stamp_text[entry.stamp.start:entry.stamp.end].strip()
+            written = " ".join(entry.stamp_text[entry.stamp.start:entry.stamp.end].split())
             before = ""
             if previous is not None:
-                before = previous.stamp_text[previous.stamp.start:previous.stamp.end].strip()
+                before = " ".join(previous.stamp_text[previous.stamp.start:previous.stamp.end].split())
                 before = f" (after “{before}”)"
+            after = ""
+            if previous is None:
+                after = " (the entries after it are earlier)"
             yield _hit(entry.block, s, e,
-                       f"Entry “{written}” is out of chronological order{before}",
+                       f"Entry “{written}” is out of chronological order{before}{after}",
                        "Move the entry to where it belongs in time, or correct the time or date if "
                        "it was mistyped; readers rebuild the incident from the order of entries.")
 
@@ -335,32 +372,71 @@ _GAP_EXPLAINED = re.compile(
 _MAX_GAP = 6 * 60  # minutes: a longer silence is a later phase (often the next day), not a hole
 
 
+_DETECTED = re.compile(r"\b(?:alerts?|alarms?|paged|pages|declared?|detected|outage (?:begins|starts)|"
+                       r"incident (?:begins|starts|declared)|started failing|reports?)\b", re.I)
+_RESOLVED = re.compile(r"\b(?:resolved|restored|recovered|mitigated|back to normal|returned? to normal|"
+                       r"back online|fully operational|verified operational|outage ends|incident ends|"
+                       r"incident (?:is )?closed|closed the incident|stable again|all clear)\b", re.I)
+
+
+def _active_window(entries: list[Entry]) -> tuple[int, int]:
+    """Indices of the first detection and the first resolution entry (the response in between)."""
+    start = next((i for i, e in enumerate(entries) if _DETECTED.search(e.block.text)), len(entries))
+    end = next((i for i, e in enumerate(entries) if i > start and _RESOLVED.search(e.block.text)),
+               len(entries) - 1)
+    return start, end
+
+
 @check("timeline_gap")
 def long_gap(ctx: DocumentContext) -> Iterator[Hit]:
-    """T306: a long, unexplained silence between two same-day entries."""
+    """T306: a long, unexplained silence between two same-day entries during the response.
+
+    Conservative on purpose: real timelines jump hours between phases and days. A gap counts only
+    between two clock times of the same day, inside the response (from the first detection entry
+    to the first resolution entry), when it stands out from the timeline's usual spacing and
+    nothing in the entries around it explains it (monitoring, waiting, overnight...).
+    """
     limit = ctx.config.timeline_gap_minutes
     for timeline in timelines(ctx.document):
         entries = timeline.entries
+        pairs = []
         for entry, previous, kind in _walk(timeline):
             if kind != "same-day" or previous is None:
                 continue
             if previous.stamp.kind != "time" or entry.stamp.kind != "time":
                 continue
-            a = previous.stamp.minutes
-            b = entry.stamp.minutes
+            a, b = previous.stamp.minutes, entry.stamp.minutes
             if b < a:
                 b += 720
+            pairs.append((previous, entry, a, b))
+        if len(pairs) < 3:
+            continue
+        spacing = sorted(b - a for _, _, a, b in pairs)
+        typical = spacing[len(spacing) // 2]
+        first, last = _active_window(entries)
+        worst = None
+        for k, (previous, entry, a, b) in enumerate(pairs):
             gap = b - a
-            if not (limit < gap <= _MAX_GAP):
+            if not (limit < gap <= _MAX_GAP) or gap < 4 * max(typical, 1):
+                continue
+            i, j = entries.index(previous), entries.index(entry)
+            if i < first or j > last or any(x.stamp is not None and not x.stamp.timed for x in entries[i + 1:j]):
+                continue  # outside the response, or an entry of unknown time sits in the gap
+            # a hole in a busy stretch: the entries on either side follow each other closely
+            before = pairs[k - 1] if k > 0 and pairs[k - 1][1] is previous else None
+            after = pairs[k + 1] if k + 1 < len(pairs) and pairs[k + 1][0] is entry else None
+            if before is None or after is None or before[3] - before[2] > limit or after[3] - after[2] > limit:
                 continue
             # what sits between them (continuation paragraphs, sub-items) may explain the gap
-            i, j = entries.index(previous), entries.index(entry)
-            between = " ".join(x.block.text for x in entries[i:j + 1])
-            between += " ".join(b.text for b in timeline.blocks
-                                if previous.block.index <= b.index < entry.block.index)
+            between = " ".join(b.text for b in timeline.blocks
+                               if previous.block.index <= b.index <= entry.block.index)
             range_end = previous.stamp_text[previous.stamp.start:previous.stamp.end]
             if _GAP_EXPLAINED.search(between) or re.search(r"\d\s*(?:-|–|—|to)\s*\d", range_end):
                 continue
+            if worst is None or gap > worst[0]:
+                worst = (gap, entry, a, b)
+        if worst is not None:  # one finding per timeline: the longest hole
+            gap, entry, a, b = worst
             s, e = entry.span()
             yield _hit(entry.block, s, e,
                        f"{gap} minutes pass between {_clock(a)} and {_clock(b % 1440)} with no entry",
@@ -380,7 +456,7 @@ def no_zone(ctx: DocumentContext) -> Iterator[Hit]:
         if not any(e.stamp is not None and e.stamp.kind == "time" for e in timeline.entries):
             continue
         texts = [s.title for s in timeline.sections] + [b.text for b in timeline.blocks]
-        texts += [c.header for b in timeline.blocks for c in b.cells]
+        texts += [c.header.upper() for b in timeline.blocks for c in b.cells]
         if any(mentions_zone(t) for t in texts) or elsewhere:
             continue
         section = timeline.heading
@@ -395,11 +471,45 @@ def no_zone(ctx: DocumentContext) -> Iterator[Hit]:
 # ---------------------------------------------------------------------------------------------
 # Block checks: what an entry says
 
+_NOT_PEOPLE = frozenset({"deploy", "deployment", "monitoring", "alerting", "alert", "pipeline", "job",
+                         "service", "system", "build", "release", "script", "bot", "automation",
+                         "probe", "check", "scheduler", "autoscaler", "cache", "node", "pod", "host",
+                         "replica", "primary", "database", "traffic", "load", "balancer", "proxy",
+                         "queue", "worker", "cluster", "team", "nobody", "everyone", "rollback"})
+
+
+def _looks_like_name(ctx: BlockContext, tok: "Token") -> bool:
+    """A capitalised word the tagger read as a common noun because a time stands before it
+    ("18:22 Tomasz forgot …")."""
+    text = tok.text
+    return (tok.pos_ in ("NOUN", "PROPN") and text[:1].isupper() and text[1:].islower() and text.isalpha()
+            and tok.lower_ not in ctx.words("systems") and tok.lower_ not in _NOT_PEOPLE
+            and not any(c.dep_ == "det" for c in tok.children))
+
+
 def _person_subject(ctx: BlockContext, verb: "Token") -> "Token | None":
     for subj in subjects(verb):
-        if person_kind(subj, ctx.words) and not in_quotes(subj):
+        if in_quotes(subj):
+            continue
+        if person_kind(subj, ctx.words) or _looks_like_name(ctx, subj):
             return subj
     return None
+
+
+def _mention(subj: "Token") -> str:
+    """'the on-call engineer', 'Kofi' — without a timestamp the parse hung on the name."""
+    words = [t for t in subj.doc[subj.left_edge.i:subj.i + 1]]
+    while words[:-1] and (words[0].like_num or words[0].is_punct or ":" in words[0].text
+                          or not words[0].text.strip()):
+        words = words[1:]
+    return subj.doc[words[0].i:subj.i + 1].text
+
+
+def _actor_cell(ctx: BlockContext) -> str | None:
+    cell = ctx.block.cell("actor", "who", "owner", "person", "responder", "by", "who what", "actor s")
+    value = cell.text_of(ctx.block) if cell else ""
+    return value if value and value.lower() not in ctx.words("systems") and value.lower() not in _NOT_PEOPLE \
+        and value[:1].isupper() else None
 
 
 def _person_for(ctx: BlockContext, start: int) -> str | None:
@@ -414,8 +524,25 @@ def _person_for(ctx: BlockContext, start: int) -> str | None:
         if candidate.pos_ in ("VERB", "AUX"):
             subj = _person_subject(ctx, candidate)
             if subj is not None:
-                return noun_phrase_of(subj)
+                return _mention(subj)
+    if ctx.block.kind == "table_row" and not subjects(verb) and tok.lower_ in ctx.words("judgement_words"):
+        return _actor_cell(ctx)
     return None
+
+
+_EVIDENCE_VERBS = frozenset({"show", "indicate", "display", "see", "state", "mark", "label", "read",
+                             "say", "point", "demonstrate", "visible", "identify", "explain",
+                             "document", "log", "separate", "define", "describe", "distinguish"})
+
+
+def _descr_tok(ctx: BlockContext, start: int):
+    return next((t for t in ctx.doc if t.idx == start), None) if ctx.doc is not None else None
+
+
+def _describes_evidence(ctx: BlockContext, start: int) -> bool:
+    """'The graph clearly showed …': 'clearly' describes the evidence, not the writer's view."""
+    tok = _descr_tok(ctx, start)
+    return tok is not None and tok.head.lemma_.lower() in _EVIDENCE_VERBS
 
 
 def _stamp_end(block: "Block") -> int:
@@ -473,7 +600,11 @@ def editorializing(ctx: BlockContext) -> Iterator[Hit]:
     removable = ctx.words("removable")
     for start, end, word in _editorial_words(ctx):
         lower = " ".join(word.lower().split())
-        person = _person_for(ctx, start)
+        if lower in ("clearly", "obviously") and _describes_evidence(ctx, start):
+            continue
+        about_people = judgement | {"finally", "wasted", "wasting", "panicked", "panicking", "in a panic",
+                                    "freaked out", "without thinking", "without bothering"}
+        person = _person_for(ctx, start) if lower in about_people else None
         fixes: tuple[Fix, ...] = ()
         rewrite = None
         if lower in removable:
@@ -537,7 +668,7 @@ def person_judgement(ctx: BlockContext) -> Iterator[Hit]:
             subj = _person_subject(ctx, verb)
             if subj is None:
                 continue
-            who = noun_phrase_of(subj)
+            who = _mention(subj)
             end_tok = sent[-2] if len(sent) > 1 and sent[-1].is_punct else sent[-1]
             start = min(subj.left_edge.idx, verb.idx)
             end = end_tok.idx + len(end_tok.text)
@@ -547,9 +678,10 @@ def person_judgement(ctx: BlockContext) -> Iterator[Hit]:
             else:
                 message = (f"“{verb.text}” judges {who}; a timeline entry states what happened and "
                            f"what they could see")
-            suggestion = (f"Rewrite as the facts: when the signal arrived, what {who} was doing or "
-                          f"could see then, and when they acted, e.g. “10:15 Page sent to {who}; "
-                          f"{who} was handling another alert. 10:30 {who} acknowledged.”")
+            named = who[0].lower() + who[1:] if who.split()[0] in ("The", "Our", "A", "An") else who
+            suggestion = (f"Rewrite as facts: when the signal reached {named}, what {named} was doing "
+                          f"and could see then, and when they acted, e.g. “10:15 Page delivered; the "
+                          f"on-call was on another incident bridge. 10:30 Page acknowledged.”")
             s, e = ctx.span(start, end)
             yield Hit(s, e, message=message, suggestion=suggestion)
             break

@@ -1,0 +1,153 @@
+"""Timeline rules (T3xx) end to end, and the timestamp reader on the shapes real timelines use."""
+from __future__ import annotations
+
+import pytest
+
+import blameless
+from blameless.timestamps import leading_stamp, mentions_zone
+
+
+def findings(text: str, *rules: str):
+    config = blameless.Config(select=rules or ("timeline",))
+    return [f for f in blameless.check(text, config=config) if f.category == "timeline"]
+
+
+def doc(body: str, heading: str = "## Timeline (UTC)") -> str:
+    return f"# Review\n\n{heading}\n\n{body}\n"
+
+
+@pytest.mark.parametrize("text,kind,minutes", [
+    ("09:12 Engineer A started the migration", "time", 9 * 60 + 12),
+    ("[09:12] @kim restarted the pod", "time", 9 * 60 + 12),
+    ("  09:12   bold markup blanked", "time", 9 * 60 + 12),
+    ("~09:51 (approximate) escalated", "time", 9 * 60 + 51),
+    ("ca. 18:30 launches dropped", "time", 18 * 60 + 30),
+    ("± 23:30 UTC: an engineer starts", "time", 23 * 60 + 30),
+    ("approx. 14:00 flag off", "time", 14 * 60),
+    ("9:12 PM support reported", "time", 21 * 60 + 12),
+    ("12:05 AM batch started", "time", 5),
+    ("2026-02-12T09:47Z pool at 80%", "time", 9 * 60 + 47),
+    ("July 11, 2025, 12:42 PM", "time", 12 * 60 + 42),
+    ("07-27-2023 2:14 pm - a PR was approved", "time", 14 * 60 + 14),
+    ("13:14 EDT (17:14 UTC): a user emailed", "time", 13 * 60 + 14),
+    ("2026-01-04 the library was released", "date", None),
+    ("T+5 min the canary alarm fired", "relative", None),
+    ("HH:mm the pipeline paused", "placeholder", None),
+    ("??:?? support called", "placeholder", None),
+    ("--:-- pods surged", "placeholder", None),
+    ("XX:XX the cache", "placeholder", None),
+    ("[???] disk IOPS peaked", "placeholder", None),
+    ("[time] the certificate", "placeholder", None),
+    ("At some point the DBA was paged", "vague", None),
+    ("Later, the on-call noticed", "vague", None),
+    ("Eventually someone restarted it", "vague", None),
+    ("Shortly after, errors dropped", "vague", None),
+    ("Sometime in the afternoon the cache was flushed", "vague", None),
+    ("Around lunchtime the deploy went out", "vague", None),
+])
+def test_leading_stamp_shapes(text, kind, minutes):
+    stamp = leading_stamp(text)
+    assert stamp is not None and stamp.kind == kind
+    if minutes is not None:
+        assert stamp.minutes == minutes
+
+
+@pytest.mark.parametrize("text", ["The DBA was paged", "1.2 million requests failed",
+                                  "Latency rose sharply", "10 minutes later the pods restarted"])
+def test_no_stamp(text):
+    assert leading_stamp(text) is None
+
+
+@pytest.mark.parametrize("text,zone", [
+    ("All times in IST", True), ("Time (UTC)", True), ("All times in CEST (UTC+2)", True),
+    ("09:47Z", True), ("7:09 AM Eastern", True), ("times shown in US/Pacific", True),
+    ("at the same time", False), ("the test passed", False), ("Timeline", False),
+])
+def test_mentions_zone(text, zone):
+    assert mentions_zone(text) is zone
+
+
+def test_judgement_about_a_person_is_reported_once_as_timeline():
+    text = doc("- 14:23 Kofi stupidly tried to renew it by hand.")
+    every = blameless.check(text)
+    assert [f.rule for f in every if f.line == 5] == ["T301"]
+    finding = next(f for f in every if f.rule == "T301")
+    assert "Kofi" in finding.message and "14:23" not in finding.message
+    assert "“14:23 Kofi tried to renew it by hand.”" in finding.suggestion
+
+
+def test_removal_fix_keeps_the_entry_readable():
+    text = doc("- 10:02 Unfortunately the rollback also failed.")
+    assert blameless.fix(text) == doc("- 10:02 The rollback also failed.")
+
+
+def test_no_fix_where_the_sentence_needs_the_word():
+    [finding] = findings(doc("- 09:40 The team wasted time on the wrong dashboard."), "T301")
+    assert not finding.fixes
+
+
+def test_names_as_actors_are_clean():
+    assert not findings(doc("- 09:25 Priya acknowledged the alert.\n- 09:31 Priya paged Marco."))
+
+
+def test_intro_and_continuation_paragraphs_need_no_time():
+    body = ("All times are UTC.\n\n**± 23:30 UTC:** an engineer starts a base backup.\n\n"
+            "Later the engineer sees that the data directory is empty.\n\n"
+            "- 23:50 The backup is cancelled.\n\n  It had copied nothing.\n")
+    assert not findings(doc(body, "## Timeline"), "T303")
+
+
+def test_placeholders_in_one_table_are_reported_once():
+    rows = "\n".join(f"| 2026-01-0{d} HH:mm | Step {d} |" for d in range(1, 6))
+    text = doc("| Time | Event |\n|---|---|\n" + rows)
+    [finding] = findings(text, "T303")
+    assert "4 more" in finding.message
+
+
+def test_day_rollover_and_dates_are_not_out_of_order():
+    body = ("- 23:50 Batch started.\n- 00:10 Batch failed.\n- 2026-02-13 01:00 Retry started.\n"
+            "- 2026-02-14 Fix released.")
+    assert not findings(doc(body), "T304")
+
+
+def test_twelve_hour_clock_without_am_pm():
+    body = "### 12:50\n\nAlert fired.\n\n### 1:05\n\nRollback started.\n\n### 1:20\n\nRecovered."
+    assert not findings(doc(body), "T304")
+
+
+def test_only_the_odd_entry_is_out_of_order():
+    body = "\n".join(["- 22:40 Account suspended.", "- 22:06 Team observed it.",
+                      "- 22:07 Team called the admin.", "- 22:08 Okta locked."])
+    [finding] = findings(doc(body), "T304")
+    assert finding.line == 5
+
+
+def test_a_block_with_a_wrong_date_is_reported_once():
+    body = "\n".join(["- [03-26 17:40] Upgrade started.", "- [03-26 23:04] Node drained.",
+                      "- [03-26 02:50] Outage reported.", "- [03-26 05:16] Reported again.",
+                      "- [03-26 08:10] Fix deployed."])
+    [finding] = findings(doc(body), "T304")
+    assert finding.line == 7
+
+
+def test_zone_stated_elsewhere_in_the_document():
+    text = "# Review\n\n## Summary\n\nFrom 09:47 to 11:32 UTC the API failed.\n\n## Timeline\n\n- 09:47 Pool saturated.\n"
+    assert not findings(text, "T305")
+    text = "# Review\n\n## Timeline\n\n- 09:47 Pool saturated.\n"
+    [finding] = findings(text, "T305")
+    assert finding.line == 3 and finding.severity.value == "info"
+
+
+def test_gap_of_exactly_the_limit_is_fine_and_config_changes_it():
+    body = "\n".join(["- 09:20 Alert fired.", "- 09:24 Kim acknowledged the page.",
+                      "- 09:31 Kim opened the dashboard.", "- 10:01 Kim rolled back.",
+                      "- 10:06 Error rate returned to normal."])
+    assert not findings(doc(body), "T306")
+    config = blameless.Config(select=("T306",), timeline_gap_minutes=20)
+    assert [f.line for f in blameless.check(doc(body), config=config)] == [8]
+
+
+def test_multi_day_timelines_have_no_gaps():
+    body = ("### 2026-03-01\n\n- 09:00 Alert fired.\n- 09:05 Paged.\n- 09:10 Investigating.\n\n"
+            "### 2026-03-02\n\n- 14:00 Fix shipped.\n- 14:05 Recovered.")
+    assert not findings(doc(body), "T306")
