@@ -1,2 +1,258 @@
-"""Placeholder: filled in by the structure rules."""
+"""Structure (S4xx): missing sections, impact without numbers, template text left unfilled.
+
+Findings about a whole document sit on line 1; findings about a section on its heading line; a
+finding about prose on the words themselves. Word lists live in rules/structure.yml.
+"""
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..findings import Severity
+from . import BlockContext, DocumentContext, Hit, check
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..document import Block, Document
+
+SECTION_LABELS = {
+    "summary": "Summary", "impact": "Impact", "timeline": "Timeline",
+    "root_cause": "Root cause (or Contributing factors)",
+    "contributing_factors": "Contributing factors", "what_went_well": "What went well",
+    "action_items": "Action items",
+}
+#: Section kinds that stand in for one another: a root-cause section or a contributing-factors
+#: section both explain why it happened.
+EQUIVALENT = {"root_cause": {"root_cause", "contributing_factors"},
+              "contributing_factors": {"root_cause", "contributing_factors"}}
+
+
+def looks_like_postmortem(document: "Document") -> bool:
+    """At least two headings naming two different postmortem sections.
+
+    A snippet ('# Incident review' + '## Root cause' + a sentence) has one; a postmortem written
+    under a single title with bold labels has none: neither gets a missing-sections finding."""
+    kinds = {s.kind for s in document.sections if s.level > 0 and s.kind != "other"}
+    headings = [s for s in document.sections if s.level > 0]
+    return len(headings) >= 3 and len(kinds) >= 2
+
+
+@check("missing_sections")
+def missing_sections(ctx: DocumentContext) -> Iterator[Hit]:
+    """S401: sections a complete postmortem has (Config.required_sections), once, at line 1."""
+    document = ctx.document
+    if not looks_like_postmortem(document):
+        return
+    present = {s.kind for s in document.sections if s.level > 0}
+    first = next((s.index for s in document.sections if s.kind != "other"), len(document.sections))
+    if any(b.section.index < first and b.section.level <= 1 and b.kind == "paragraph"
+           and len(b.text.split()) >= 15 for b in document.blocks):
+        present.add("summary")  # an opening paragraph under the title summarises
+    missing = [kind for kind in ctx.config.required_sections
+               if not (EQUIVALENT.get(kind, {kind}) & present)]
+    if not missing:
+        return
+    names = [SECTION_LABELS.get(k, k) for k in missing]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    start, end = document.line_offsets(1)
+    # the impact is often told in the summary; a missing cause or missing actions is a real gap
+    serious = {"root_cause", "contributing_factors", "action_items"} & set(missing)
+    yield Hit(start, max(end, start),
+              message=f"Missing section{'s' if len(missing) > 1 else ''}: {listed}",
+              suggestion=(f"Add {'these sections' if len(missing) > 1 else 'the section'} "
+                          f"({listed}); a complete postmortem says what happened, whom it hurt, why, "
+                          f"what helped and what will change."),
+              severity=None if serious else Severity.INFO)
+
+
+# ---------------------------------------------------------------------------------------------
+# S402 unquantified impact
+
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                 r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|"
+                 r"a quarter|a third|all|every|no|none|zero")
+_QUANTIFIED = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r")\b|%|\bpercent\b", re.I)
+
+
+def _vague_quantity(ctx: DocumentContext | BlockContext) -> re.Pattern:
+    quantifiers = sorted(ctx.words("vague_quantifiers"), key=len, reverse=True)
+    nouns = sorted(ctx.words("impact_nouns"), key=len, reverse=True)
+    q = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in quantifiers)
+    n = "|".join(re.escape(w) for w in nouns)
+    vague_phrases = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                             for w in sorted(ctx.words("vague_impact_phrases"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?:{q})\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{n})\b"
+                      rf"|(?:{vague_phrases})(?![\w-]))", re.I)
+
+
+#: Verbs that make a summary sentence an impact statement ("some users could not log in").
+_IMPACT_VERB = re.compile(r"\b(?:affected|impacted|affecting|impacting|(?:unable|could\s+not|couldn't|"
+                          r"cannot|can't)(?!\s+(?:to\s+)?be\b)|failed|"
+                          r"saw|experienced|lost|losing|hit|disrupted|degraded|errors?|outage|"
+                          r"unavailable|down|delayed|timed\s+out|blocked|locked\s+out)\b", re.I)
+
+
+def _people_pattern(ctx: DocumentContext) -> re.Pattern:
+    """Whom a summary's impact sentence counts: people and money, not transactions or pods."""
+    words = sorted(ctx.words("impact_people"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+@check("unquantified_impact")
+def unquantified_impact(ctx: DocumentContext) -> Iterator[Hit]:
+    """S402: impact stated with vague quantities ('some customers') and no number anywhere in it."""
+    document = ctx.document
+    impact_blocks = [b for b in document.blocks if b.section.kind == "impact" and b.kind != "heading"]
+    impact_quantified = any(_QUANTIFIED.search(b.text) for b in impact_blocks)
+    pattern = _vague_quantity(ctx)
+    candidates: list["Block"] = []
+    if impact_blocks and not impact_quantified:
+        candidates += impact_blocks
+    if not impact_quantified:
+        # impact sentences in the summary, when no impact section gives the numbers
+        candidates += [b for b in document.blocks
+                       if b.section.kind == "summary" and b.kind != "heading"]
+    people = _people_pattern(ctx)
+    for block in candidates:
+        found = []
+        for sentence in re.finditer(r"[^.!?]+[.!?]?", block.text):
+            said = sentence.group(0)
+            if block.section.kind == "summary" and (
+                    _QUANTIFIED.search(said) or not _IMPACT_VERB.search(said)):
+                continue
+            for m in pattern.finditer(said):
+                if block.section.kind == "summary" and not people.search(m.group(0)):
+                    continue
+                found.append((sentence.start() + m.start(), sentence.start() + m.end()))
+        if not found:
+            continue
+        words = [" ".join(block.text[s:e].split()) for s, e in found]
+        s, e = found[0]
+        listed = ", ".join(f"“{w}”" for w in dict.fromkeys(words))
+        yield Hit(block.doc_offset(s), block.doc_offset(e),
+                  message=f"Impact is not quantified: {listed} with no number, percentage or "
+                          f"duration",
+                  suggestion=("Give numbers: how many users or requests failed (or what share), "
+                              "for how long, and what it cost, e.g. “About 1,200 checkouts (8%) "
+                              "failed over 45 minutes; estimated lost revenue $9,000.” Say "
+                              "“unknown” and why when you cannot measure it."))
+
+
+# ---------------------------------------------------------------------------------------------
+# S403 template text
+
+_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML_TAGS = frozenset("""a abbr b bdi bdo blockquote br button caption center cite code col dd del
+details dfn div dl dt em embed figcaption figure font footer h1 h2 h3 h4 h5 h6 header hr i iframe
+img input ins kbd label li link main mark meta nav ol p picture pre q s samp script section small
+source span strike strong style sub summary sup table tbody td th thead time tr tt u ul var video
+wbr""".split())
+_PLACEHOLDER_WORDS = frozenset("""incident title name date time owner team service duration summary
+description impact link url ticket number component customer customers users region product cause
+action severity sev author reviewer status minutes hours days version id environment metric
+threshold value details role person handle email system insert enter describe add fill your
+placeholder tbd todo issue event timestamp start end who what when where why how count percentage
+amount revenue""".split())
+_INSTRUCTION = re.compile(r"^(?:insert|enter|add|describe|fill(?:\s+in)?|write|list|link\s+to|"
+                          r"name\s+of|your|e\.g\.|explain|summari[sz]e|include|paste|put)\b", re.I)
+_SHAPES = re.compile(
+    r"(?P<bracket>(?<![\]\w!])\[(?P<inner>[^\[\]\n]{1,60})\](?![(\[:]))|"
+    r"(?P<curly>(?<![{$%\w])\{(?P<cinner>[^{}\n]{3,300})\}(?!\}))|"
+    r"(?P<angle><(?P<ainner>[A-Za-z][A-Za-z _-]{1,40})>)|"
+    r"(?P<date>\b(?:YYYY[-/.]MM[-/.]DD|DD[-/.]MM[-/.]YYYY|MM[-/.]DD[-/.]YYYY|YYYY-MM-DDTHH:MM(?::SS)?Z?)\b)|"
+    r"(?P<time>(?<![\w:])(?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?(?![\w:]))|"
+    r"(?P<handle>(?<![\w@])@(?:owner|username|user|handle|someone|name|person|team|assignee|who)\b)|"
+    r"(?P<lorem>\b(?i:lorem\s+ipsum)\b)|"
+    r"(?P<caps>(?<![\w-])(?:(?:ISSUE|INCIDENT|SERVICE|EVENT|PRODUCT|TEAM|CUSTOMER)\s+)?"
+    r"(?:NAME|TITLE|DATE\s+RANGE|DATE|START\s+TIME|END\s+TIME|TIME\s+RANGE|DURATION|DESCRIPTION|"
+    r"OWNER)(?![\w-])(?!\s*:))|"
+    r"(?P<tbd>(?<![\w-])(?:TBD|TBA|TBC|XXX+)(?![\w-]))", re.M)
+
+
+def _bracket_placeholder(inner: str) -> bool:
+    inner = inner.strip()
+    if not inner or inner.lower() in ("x", " ", "sic", "redacted", "citation needed", "...", "…"):
+        return inner.lower() in ("...", "…")
+    if re.fullmatch(r"[\d\s,.\-–#:/]+|\^?\d+|[ xX]", inner):
+        return False  # a footnote, a ticket, a checkbox, a real time
+    words = re.findall(r"[A-Za-z]+", inner)
+    if not words:
+        return False
+    if re.search(r"(?<![\w])(?:X{1,3}|N{1,2}|YYYY|MM|DD|HH)(?![\w])", inner):
+        return True
+    if _INSTRUCTION.match(inner):
+        return True
+    return all(w.lower() in _PLACEHOLDER_WORDS for w in words) and len(words) <= 5
+
+
+@check("template_text")
+def template_text(ctx: BlockContext) -> Iterator[Hit]:
+    """S403: template text left unfilled: '[Incident Title]', 'YYYY-MM-DD', '@owner', 'TBD'."""
+    block = ctx.block
+    raw = block.raw
+    code = [(m.start(), m.end()) for m in _CODE.finditer(raw)]
+    kind = block.section.kind
+    for m in _SHAPES.finditer(raw):
+        if any(s <= m.start() < e for s, e in code):
+            continue
+        group = m.lastgroup
+        if group in ("inner", "cinner", "ainner"):
+            group = {"inner": "bracket", "cinner": "curly", "ainner": "angle"}[group]
+        words = m.group(0)
+        if group == "bracket" and not _bracket_placeholder(m.group("inner")):
+            continue
+        if group == "curly":
+            inner = m.group("cinner").strip()
+            if (len(inner.split()) < 3 or re.search(r"[=;\"'`_]|:\s|\(\)", inner)
+                    or not (_INSTRUCTION.match(inner) or re.search(r"\bhere\b", inner, re.I))):
+                continue
+        if group == "angle":
+            inner = m.group("ainner").strip()
+            low = inner.lower()
+            if low in _HTML_TAGS or (" " not in inner and low not in _PLACEHOLDER_WORDS):
+                continue
+        if _quoted(raw, m.start()):
+            continue  # "HH:mm" in quotes mentions a placeholder, it is not one
+        if group == "time" and kind == "timeline":
+            continue  # a timeline row without a time is the timeline rules' finding
+        if group == "tbd":
+            if kind == "action_items":
+                continue  # "Owner: TBD" is an action-item finding (A203/A204)
+            if not _standalone(raw, m.start(), m.end()):
+                continue
+        if group == "caps" and (not _standalone_caps(raw, m.start(), m.end()) or (
+                block.kind == "heading" and raw.strip(" #") == words and " " not in words)):
+            continue  # a heading in capitals ("DESCRIPTION") is a title, not a placeholder
+        s, e = ctx.span(m.start(), m.end())
+        yield Hit(s, e,
+                  message=f"Template text left unfilled: “{words.strip()}”",
+                  suggestion=(f"Replace “{words.strip()}” with the real value, or remove it; say "
+                              f"“unknown” and why if it cannot be known yet."))
+
+
+def _quoted(raw: str, start: int) -> bool:
+    line_start = raw.rfind("\n", 0, start) + 1
+    before = raw[line_start:start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _standalone(raw: str, start: int, end: int) -> bool:
+    """'TBD' as a whole value: a cell, a line, or after a label ('Owner: TBD')."""
+    before = raw[:start].rstrip(" *_")
+    after = raw[end:].lstrip(" *_.")
+    return (not before or before.endswith((":", "|", "-", "–", "—", "=")) or before.endswith("\n")) and (
+        not after or after.startswith(("|", "\n", ",", ";", ")")))
+
+
+def _standalone_caps(raw: str, start: int, end: int) -> bool:
+    """An all-caps placeholder not inside an all-caps sentence ('ISSUE NAME', 'DATE RANGE')."""
+    line_start = raw.rfind("\n", 0, start) + 1
+    line_end = raw.find("\n", end)
+    line = raw[line_start:line_end if line_end >= 0 else len(raw)]
+    letters = [c for c in line if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 20:
+        return False  # a shouted line, not a placeholder
+    if len(raw[start:end].split()) == 1:
+        # one word ("DATE", "NAME") only when it stands alone on the line or in a cell
+        return _standalone(raw, start, end) or raw[line_start:start].strip() == ""
+    return True

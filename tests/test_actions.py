@@ -1,0 +1,342 @@
+"""Action-item rules (A2xx) beyond the rule-pack examples: the owner/date policy, where findings
+sit, real-world item shapes (tables with varied headers, checkboxes, inline owner/due forms) and
+the item limit."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import blameless
+from blameless.checks.actions import action_items, column_of
+from blameless.document import parse
+
+
+def check(text: str, **config) -> list:
+    cfg = blameless.Config(select=("A2",), **config)
+    return blameless.check(textwrap.dedent(text).lstrip("\n"), config=cfg)
+
+
+def rules_at(findings, line: int) -> set[str]:
+    return {f.rule for f in findings if f.line == line}
+
+
+# ---------------------------------------------------------------------------------------------
+# Columns and item fields
+
+@pytest.mark.parametrize("header,kind", [
+    ("action", "action"), ("action item", "action"), ("task", "action"), ("description", "action"),
+    ("owner", "owner"), ("assignee", "owner"), ("who", "owner"), ("dri", "owner"),
+    ("due", "due"), ("due date", "due"), ("deadline", "due"), ("eta", "due"), ("target date", "due"),
+    ("ticket", "ticket"), ("tracking bug", "ticket"), ("issue", "ticket"), ("link", "ticket"),
+    ("status", "status"), ("priority", "priority"), ("success metric", "metric"),
+    ("done when", "metric"), ("id", None), ("col1", None),
+])
+def test_column_headers(header, kind):
+    assert column_of(header) == kind
+
+
+def items_of(text: str):
+    return action_items(parse(textwrap.dedent(text).lstrip("\n")))
+
+
+def test_inline_owner_and_due_forms():
+    items = items_of("""
+        # Review
+
+        ## Action items
+
+        - Add a lag alert. Owner: @mira. Due: 2026-05-01. Done when: the alert fires in staging.
+        - Pin the image digest (owner @joe, due 2026-05-02, P1)
+        - Rotate the webhook secret — @kim, 2026-05-03
+        - Split the worker pool. OWNER: lena@ (DONE)
+        - Shard the sessions table ([#812](https://github.com/acme/infra/issues/812))
+        - Move the cron jobs to the scheduler, tracked in OPS-1432
+    """)
+    assert [i.owner for i in items[:4]] == ["@mira", "@joe", "@kim", "lena@"]
+    assert [i.dated for i in items[:3]] == [True, True, True]
+    assert items[0].measurable
+    assert items[3].done
+    assert items[4].tracked and items[5].tracked
+    assert not items[0].tracked
+
+
+def test_table_with_varied_headers():
+    items = items_of("""
+        # Review
+
+        ## Follow-up
+
+        | # | Task | DRI | Target date | Tracking | State |
+        |---|------|-----|-------------|----------|-------|
+        | 1 | Add a lag alert | @ana | 2026-05-01 | | Open |
+        | 2 | Pin the image digest | @raj | | PLAT-88 | In progress |
+        | 3 | Roll back the base image | | | | Done |
+    """)
+    assert [i.action_text for i in items] == ["Add a lag alert", "Pin the image digest",
+                                              "Roll back the base image"]
+    assert items[0].owner == "@ana" and items[0].dated
+    assert items[1].tracked and not items[1].dated
+    assert items[2].done
+
+
+def test_checkboxes():
+    items = items_of("""
+        # Review
+
+        ## Action items
+
+        - [x] Roll back the base image
+        - [ ] Add a disk alert on the build hosts
+    """)
+    assert items[0].done and not items[1].done
+
+
+# ---------------------------------------------------------------------------------------------
+# The owner/date policy
+
+NO_OWNERS = """
+    # Review
+
+    ## Action items
+
+    - Add a disk alert on the build hosts.
+    - Pin the base image digest in the Dockerfile.
+    - Make the renewal job exit non-zero when the CA rejects a request.
+"""
+
+
+def test_consistent_policy_reports_once_on_the_heading_when_no_item_names_any():
+    found = [f for f in check(NO_OWNERS) if f.rule == "A206"]
+    assert len(found) == 1
+    finding = found[0]
+    assert finding.line == 3 and finding.span.end_line == 3
+    assert "none of the 3 action items" in finding.message.lower()
+    assert "owner: @..." in finding.suggestion and "done when" in finding.suggestion
+
+
+def test_always_policy_reports_each_item():
+    found = [f for f in check(NO_OWNERS, owner_policy="always") if f.rule == "A206"]
+    assert sorted(f.line for f in found) == [5, 6, 7]
+
+
+def test_never_policy_reports_nothing():
+    assert not [f for f in check(NO_OWNERS, owner_policy="never") if f.rule == "A206"]
+
+
+def test_consistent_policy_flags_the_item_that_lacks_what_its_peers_have():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        - Add a disk alert on the build hosts (owner @ana, due 2026-05-01)
+        - Pin the base image digest in the Dockerfile
+        - Rotate the webhook secret (owner @raj, due 2026-05-04)
+    """)
+    a206 = [f for f in found if f.rule == "A206"]
+    assert [f.line for f in a206] == [6]
+    assert "no owner and no due date" in a206[0].message
+    assert "Pin the base image digest in the Dockerfile — owner: @..., due: YYYY-MM-DD" in a206[0].suggestion
+
+
+def test_tracked_and_done_items_count_as_owned_and_dated():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        - Add a disk alert on the build hosts (owner @ana, due 2026-05-01)
+        - Pin the base image digest (#4471)
+        - Shard the sessions table, see https://github.com/acme/infra/issues/812
+        - Move the cron jobs (OPS-1432)
+        - [x] Roll back the base image
+    """)
+    assert not [f for f in found if f.rule == "A206"]
+
+
+def test_table_row_missing_a_date_is_flagged_on_its_line():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        | Action | Owner | Due |
+        |---|---|---|
+        | Add a lag alert for the replica | @ana | 2026-05-01 |
+        | Pin the base image digest | @raj | |
+        | Roll back the base image | @raj | 2026-05-02 |
+    """)
+    assert [f.line for f in found if f.rule == "A206"] == [8]
+
+
+def test_subsections_report_once_on_the_top_heading():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        ### Process
+
+        - Add a confirmation prompt to the DNS tool.
+
+        ### Technical
+
+        - Add a disk alert on the build hosts.
+        - Pin the base image digest.
+    """)
+    a206 = [f for f in found if f.rule == "A206"]
+    assert [f.line for f in a206] == [3]
+
+
+def test_a_single_item_section_gets_the_heading_finding_and_the_item_its_own():
+    found = check("""
+        # Incident review
+
+        ## Action items
+
+        - Improve alerting.
+    """)
+    assert rules_at(found, 3) == {"A206"}
+    assert rules_at(found, 5) == {"A201"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Vague items, non-owners, non-dates: findings sit on the item's line
+
+def test_table_findings_sit_on_their_rows():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        | Action | Owner | Due |
+        |---|---|---|
+        | Be more careful with the schema tool | @ana | ASAP |
+        | Improve dashboards | Storage team | |
+        | Add a lock-timeout check to the migration runner | @raj | 2026-05-02 |
+    """)
+    assert rules_at(found, 7) >= {"A202", "A204"}
+    assert rules_at(found, 8) >= {"A201", "A203"}
+    assert not rules_at(found, 9)
+    assert not rules_at(found, 3)
+
+
+def test_an_investigation_with_an_owner_and_a_date_is_tracked_work():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        - Investigate replica lag (owner @dana, due 2026-06-01)
+        - Look into the pool exhaustion, tracked in PAY-1432
+        - Investigate replica lag
+    """)
+    assert [f.line for f in found if f.rule == "A201"] == [7]
+
+
+def test_impossible_date():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        - Add a canary stage. Owner: @kim. Due: 2026-02-30.
+    """)
+    a204 = [f for f in found if f.rule == "A204"]
+    assert a204 and "2026-02-30" in a204[0].message
+
+
+def test_done_items_are_left_alone():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        | Action | Owner | Due | Status |
+        |---|---|---|---|
+        | Improve alerting | TBD | ASAP | Done |
+    """)
+    assert not found
+
+
+def test_vague_suggestion_is_built_from_the_items_words():
+    found = [f for f in check("""
+        # Review
+
+        ## Action items
+
+        - Improve monitoring of the payment queue (owner @ana, due 2026-05-01)
+    """) if f.rule == "A201"]
+    assert found
+    suggestion = found[0].suggestion
+    assert "payment queue" in suggestion
+    assert "owner: @ana" in suggestion and "due: 2026-05-01" in suggestion
+    assert "done when:" in suggestion
+
+
+def test_past_tense_items_are_done_work():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        - We tweaked the registry pull limit on the nodes.
+        - The service account permissions have been documented.
+    """)
+    assert not found
+
+
+def test_prose_in_a_misnamed_section_is_not_an_item():
+    found = check("""
+        # Review
+
+        ## Phishing prevention
+
+        Receiving mail servers check these headers. In the end it is up to each user to be vigilant
+        when clicking links in emails, which is why we publish guidance every quarter and keep
+        improving the warning banners that our mail provider shows.
+
+        We also rotated the DKIM keys.
+
+        Mail providers decide how to present the warning.
+    """)
+    assert not found
+
+
+# ---------------------------------------------------------------------------------------------
+# The item limit
+
+def _list_doc(n: int, done: int = 0) -> str:
+    lines = [f"- Add alert {i} on queue depth above {i}00 (owner @ana, due 2026-05-01)"
+             for i in range(1, n + 1)]
+    lines += [f"- [x] Roll back change {i}" for i in range(done)]
+    return "# Review\n\n## Action items\n\n" + "\n".join(lines) + "\n"
+
+
+def test_more_than_ten_items_get_one_info_finding_on_the_heading():
+    found = [f for f in blameless.check(_list_doc(11)) if f.rule == "A207"]
+    assert len(found) == 1
+    assert found[0].line == 3 and found[0].span.end_line == 3
+    assert found[0].severity.value == "info"
+    assert "11 open action items" in found[0].message
+
+
+def test_ten_items_are_fine_and_done_items_do_not_count():
+    assert not [f for f in blameless.check(_list_doc(10)) if f.rule == "A207"]
+    assert not [f for f in blameless.check(_list_doc(10, done=4)) if f.rule == "A207"]
+
+
+def test_the_limit_is_configurable():
+    cfg = blameless.Config(max_action_items=3)
+    assert [f for f in blameless.check(_list_doc(4), config=cfg) if f.rule == "A207"]
+    assert not [f for f in blameless.check(_list_doc(3), config=cfg) if f.rule == "A207"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Suppression works for document-level action rules
+
+def test_suppression_comment():
+    text = ("# Review\n\n## Action items\n\n<!-- blameless-disable-next-line A201 -->\n"
+            "- Improve alerting.\n")
+    assert not [f for f in blameless.check(text) if f.rule == "A201"]
