@@ -41,6 +41,14 @@ SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
                      "future work", "prevention"),
 }
 
+#: Words that name a section only when they are the whole heading: "Prevention" is an
+#: action-item section, "Anti-impersonation email prevention" is not.
+WHOLE_HEADING_ONLY = frozenset({"prevention", "improvements", "todo", "todos", "to do", "trigger",
+                                "factors", "analysis", "description", "background", "actions",
+                                "mitigations", "events"})
+#: Modifiers that yield to a later section word: "Follow-up timeline" is a timeline.
+MODIFIERS = frozenset({"follow-up", "follow up", "followup"})
+
 _HEADING_NOISE = re.compile(r"[^\w\s;&/-]+")
 
 
@@ -48,19 +56,24 @@ _HEADING_NOISE = re.compile(r"[^\w\s;&/-]+")
 def classify_heading(title: str) -> str | None:
     """Return the section kind a heading names, or None when it names none of them."""
     text = " " + " ".join(_HEADING_NOISE.sub(" ", title.lower()).split()) + " "
-    best: tuple[int, int, str] | None = None
+    found: list[tuple[int, int, str, str]] = []
     for kind, words in SECTION_SYNONYMS.items():
         for word in words:
+            if word in WHOLE_HEADING_ONLY and text.strip() != word:
+                continue
             at = text.find(" " + word + " ")
             if at < 0:
                 # allow plural/suffix noise such as "Timelines" or "Remediation:"
                 match = re.search(r"\s" + re.escape(word) + r"s?\b", text)
                 at = match.start() if match else -1
             if at >= 0:
-                key = (at, -len(word), kind)
-                if best is None or key < best:
-                    best = key
-    return best[2] if best else None
+                found.append((at, -len(word), kind, word))
+    found.sort()
+    if len(found) > 1 and found[0][3] in MODIFIERS:
+        later = [f for f in found if f[2] != found[0][2]]
+        if later:
+            return later[0][2]
+    return found[0][2] if found else None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ def test_headings_are_classified_by_synonym():
         "Corrective actions": "action_items", "What went well": "what_went_well",
         "Executive Summary": "summary", "Customer impact": "impact",
         "Contributing Factors": "contributing_factors", "Appendix": None,
+        "Follow-up timeline (times in BST)": "timeline", "Prevention": "action_items",
+        "Anti-impersonation email prevention": None, "Root cause and remediation": "root_cause",
     }
     for title, kind in cases.items():
         assert classify_heading(title) == kind, title
