@@ -135,6 +135,9 @@ def _blame_reason(ctx: BlockContext, verb: "Token") -> tuple[str, str] | None:
         return f"“{slips[0].text} {verb.text}”", _neutral_suggestion(verb, first_obj)
     if lemma in ctx.words("remedial_verbs"):
         return None  # "Maria identified the faulty disk": finding and fixing is not a fault
+    skipped = _skipped_with_without(ctx, verb)
+    if skipped is not None:
+        return f"“without {skipped.text}”", _neutral_suggestion(verb, first_obj)
     for obj in objects:
         marks = [t for t in obj.subtree if t.lemma_.lower() in bad or t.lower_ in bad]
         if marks:
@@ -150,6 +153,19 @@ def _blame_reason(ctx: BlockContext, verb: "Token") -> tuple[str, str] | None:
             return "“responsible for” a failure", (
                 "Describe the chain of events and the conditions behind it; responsibility "
                 "for an outage belongs to the system of work, not one person.")
+    return None
+
+
+def _skipped_with_without(ctx: BlockContext, verb: "Token") -> "Token | None":
+    """'pushed the hotfix without telling anyone', 'merged without review': a skipped step."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "without":
+            continue
+        for comp in prep.children:
+            if comp.dep_ == "pcomp" and lemma_of(comp) in ctx.words("care_verbs") | ctx.words("telling_verbs"):
+                return comp
+            if comp.dep_ == "pobj" and comp.lemma_.lower() in ctx.words("safeguard_nouns"):
+                return comp
     return None
 
 
@@ -198,8 +214,11 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
                     continue
             # passive: "the outage was caused by Dave"
             for agent in agents(verb):
-                if person_kind(agent, ctx.words) == "person" and lemma_of(verb) in (
-                        ctx.words("fault_verbs") | {"cause", "trigger"}):
+                destroyed = lemma_of(verb) in ("drop", "delete", "wipe", "truncate") and any(
+                    c.dep_ == "nsubjpass" and c.lemma_.lower() in ctx.words("data_objects")
+                    for c in verb.children)
+                if person_kind(agent, ctx.words) == "person" and (destroyed or lemma_of(verb) in (
+                        ctx.words("fault_verbs") | {"cause", "trigger"})):
                     seen.add(verb.i)
                     yield _clause_hit(ctx, sent[0], sent[-1],
                                       f"Blames a person: {phrase(agent)} named as the cause",
