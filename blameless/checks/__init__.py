@@ -32,6 +32,16 @@ class Hit:
     severity: Severity | None = None
 
 
+_PACK_WORDS: dict[tuple[str, str, int], frozenset[str]] = {}
+
+
+def _pack_words(pack: str, name: str, lexicon: dict) -> frozenset[str]:
+    key = (pack, name, id(lexicon))
+    if key not in _PACK_WORDS:
+        _PACK_WORDS[key] = frozenset(str(w).lower() for w in lexicon[name])
+    return _PACK_WORDS[key]
+
+
 @dataclass
 class BlockContext:
     block: "Block"
@@ -43,7 +53,7 @@ class BlockContext:
     def words(self, name: str) -> frozenset[str]:
         """A word list from the rule's pack, falling back to the shared lexicon."""
         if name in self.rule.lexicon:
-            return frozenset(str(w).lower() for w in self.rule.lexicon[name])
+            return _pack_words(self.rule.pack, name, self.rule.lexicon)
         return self.lexicon.get(name, frozenset())
 
     def option(self, name: str, default: Any = None) -> Any:

@@ -119,9 +119,13 @@ def is_past(verb: "Token") -> bool:
 
 
 def in_quotes(tok: "Token") -> bool:
-    before = tok.doc.text[:tok.idx]
-    line = before[before.rfind("\n") + 1:]
-    return line.count('"') % 2 == 1 or line.count("“") > line.count("”")
+    """Whether a token sits inside a double-quoted stretch of its sentence (a quoted message)."""
+    straight = opened = 0
+    for t in tok.doc[tok.sent.start:tok.i]:
+        if '"' in t.text:
+            straight += t.text.count('"')
+        opened += t.text.count("“") - t.text.count("”")
+    return straight % 2 == 1 or opened > 0
 
 
 def phrase(tok: "Token") -> str:
