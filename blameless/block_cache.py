@@ -1,0 +1,118 @@
+"""An Engine that remembers each block rule's hits per block, for re-checks while typing.
+
+The engine already caches spaCy parses by block text, so an edit re-parses only the changed
+paragraph; but every rule still runs on every block. In the editor the same document is checked
+hundreds of times with one paragraph changed between checks, so this keeps the hits of each
+(rule, block) pair and replays them, shifted to where the block sits now, when the block and
+its context are unchanged.
+
+What a block check can see, and therefore the cache key: the rule, the block's kind, raw and
+masked text, checkbox, continuation flag, cells, the offsets of its lines relative to its start,
+and its section's kind, title and level. Word lists that depend on the whole document (the
+engine passes e.g. "document_lowercase") are wrapped so the cache records which words the check
+asked about and the answers; an entry is reused only when every answer is still the same. A
+check that iterates such a list, or a hit outside its block, makes the entry uncacheable (it
+is then simply run every time). Same results as the plain Engine, just less work.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import replace
+from typing import Any
+
+from .engine import Engine
+from .findings import TextEdit
+
+
+class _Asked(Set):
+    """A read-only view of a document-wide word list recording membership questions."""
+
+    def __init__(self, name: str, words: Any, log: list):
+        self._name, self._words, self._log = name, words, log
+
+    def __contains__(self, word: object) -> bool:
+        answer = word in self._words
+        self._log.append((self._name, word, answer))
+        return answer
+
+    def __iter__(self) -> Iterator:
+        self._log.append(None)  # the check looked at the whole list: not cacheable
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        self._log.append(None)
+        return len(self._words)
+
+    def __hash__(self) -> int:
+        self._log.append(None)
+        return hash(frozenset(self._words))
+
+
+def _shift_edit(edit: TextEdit, by: int) -> TextEdit:
+    return replace(edit, start=edit.start + by, end=edit.end + by)
+
+
+def _shift(hit: Any, by: int) -> Any:
+    if by == 0:
+        return hit
+    fixes = tuple(replace(f, edits=tuple(_shift_edit(e, by) for e in f.edits)) for f in hit.fixes)
+    return replace(hit, start=hit.start + by, end=hit.end + by, fixes=fixes)
+
+
+def _inside(hit: Any, start: int, end: int) -> bool:
+    if not (start <= hit.start <= hit.end <= end):
+        return False
+    return all(start <= e.start <= e.end <= end for f in hit.fixes for e in f.edits)
+
+
+class CachingEngine(Engine):
+    """Engine whose block-rule results are reused for blocks that did not change."""
+
+    def __init__(self, *args: Any, cache_size: int = 50000, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._hits: OrderedDict[tuple, tuple[tuple, tuple]] = OrderedDict()
+        self._cache_size = cache_size
+        self.reused = 0
+        self.computed = 0
+
+    @staticmethod
+    def _key(rule: Any, block: Any) -> tuple:
+        section = block.section
+        anchors = tuple((b, d - block.start) for b, d in getattr(block, "_anchors", ()))
+        return (rule.id, block.kind, block.raw, block.text, block.checkbox, block.continuation,
+                block.cells, anchors, section.kind, section.title, section.level)
+
+    def _run_block_rule(self, rule: Any, block: Any, doc: Any, *rest: Any) -> Iterable:
+        try:
+            key = self._key(rule, block)
+        except (AttributeError, TypeError):  # an engine shape this cache does not know
+            return super()._run_block_rule(rule, block, doc, *rest)
+        lexicon = rest[0] if rest and isinstance(rest[0], dict) else None
+        dynamic = {} if lexicon is None else {
+            name: words for name, words in lexicon.items() if self.lexicon.get(name) is not words}
+        entry = self._hits.get(key)
+        if entry is not None:
+            hits, asked = entry
+            if all(((word in dynamic[name]) == answer) if name in dynamic else False
+                   for name, word, answer in asked):
+                self._hits.move_to_end(key)
+                self.reused += 1
+                return [_shift(h, block.start) for h in hits]
+        log: list = []
+        if dynamic:
+            lexicon = {**lexicon, **{name: _Asked(name, words, log) for name, words in dynamic.items()}}
+            rest = (lexicon, *rest[1:])
+        hits = list(super()._run_block_rule(rule, block, doc, *rest))
+        self.computed += 1
+        end = block.end
+        if None not in log and all(_inside(h, block.start, end) for h in hits):
+            self._hits[key] = (tuple(_shift(h, -block.start) for h in hits), tuple(dict.fromkeys(log)))
+            if len(self._hits) > self._cache_size:
+                self._hits.popitem(last=False)
+        else:
+            self._hits.pop(key, None)
+        return hits
+
+
+__all__ = ["CachingEngine"]
