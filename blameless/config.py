@@ -136,7 +136,7 @@ def _apply(base: Config, data: dict[str, Any], source: str) -> Config:
     if "ignore" in data and data["ignore"] is not None:
         changes["ignore"] = base.ignore + _list(f"{source}: ignore", data["ignore"])
     if "severity" in data and data["severity"] is not None:
-        table = data["severity"]
+        table = data["severity"] if data["severity"] != [] else {}  # Lua sends {} as []
         if not isinstance(table, dict):
             raise ConfigError(f"{source}: severity: must be a table of rule/category = level")
         pairs = []
