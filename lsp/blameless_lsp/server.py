@@ -23,13 +23,13 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 import blameless
+from blameless.block_cache import CachingEngine
 from blameless.config import Config, ConfigError
 from blameless.findings import Finding
 from blameless.nlp import ModelNotFound, shared_pipeline
 from blameless.rules import RulePackError, rule_by_id
 
 from . import __version__
-from blameless.block_cache import CachingEngine
 from .convert import (DISABLE_COMMENT, FIX_ALL_KIND, SOURCE, LineIndex, config_diagnostic,
                       hover_markdown, kind_wanted, line_edits, range_from_json, to_diagnostic)
 from .settings import ConfigResolver, clean_settings, debounce_seconds
