@@ -124,3 +124,12 @@ def test_modal_clauses_are_not_past_events():
     doc = build(["You", "can", "make", "mistakes"], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"],
                 ["PRON", "AUX", "VERB", "NOUN"], ["PRP", "MD", "VB", "NNS"])
     assert not is_past(doc[2])
+
+
+def test_rule_reference_is_up_to_date(cli):
+    """docs/rules.md (linked from every editor diagnostic) matches the rule packs."""
+    from conftest import ROOT
+
+    generated = cli("rules", "--format", "markdown").stdout
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == generated, (
+        "regenerate with: blameless rules --format markdown > docs/rules.md")

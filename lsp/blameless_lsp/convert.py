@@ -14,10 +14,9 @@ from typing import Any
 from lsprotocol import types
 
 from blameless.findings import Finding, Severity, TextEdit
-from blameless.rules import Rule
+from blameless.rules import Rule, rule_doc_url
 
 SOURCE = "blameless"
-RULE_DOCS = "https://pypi.org/project/blameless/#{anchor}"
 DISABLE_COMMENT = "<!-- blameless-disable-next-line {rule} -->"
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.blameless"
 
@@ -102,7 +101,7 @@ class LineIndex:
 
 
 def rule_url(rule_id: str) -> str:
-    return RULE_DOCS.format(anchor=rule_id.lower())
+    return rule_doc_url(rule_id)
 
 
 def message_of(finding: Finding) -> str:
