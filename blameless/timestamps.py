@@ -77,6 +77,10 @@ _VAGUE = re.compile(
     r"shortly (?:after(?:wards?)?|before|thereafter)|soon (?:after(?:wards?)?|thereafter)|afterwards?\b|"
     r"after a (?:while|bit|few (?:minutes|hours))|a (?:bit|while|few (?:minutes|hours)) later|"
     r"(?:around|about|at|near|over|after|before) lunch(?:time)?|in the " + _PART_OF_DAY + r"|"
+    r"(?:around|about|near|towards?|shortly (?:before|after)|just (?:before|after)|before|after) "
+    r"(?:noon|midday|midnight|dinner|(?:the )?end of (?:the )?(?:day|shift)|close of business)|"
+    r"(?:the )?(?:next|following) (?:day|morning|afternoon|evening|night)|"
+    r"not long (?:after(?:wards?)?|later)|in the (?:early|small|wee) hours|"
     r"that " + _PART_OF_DAY + r"|(?:early|late) (?:morning|afternoon|evening)|"
     r"(?:meanwhile|in the meantime))(?![\w-])",
     re.I)

@@ -340,3 +340,30 @@ def test_suppression_comment():
     text = ("# Review\n\n## Action items\n\n<!-- blameless-disable-next-line A201 -->\n"
             "- Improve alerting.\n")
     assert not [f for f in blameless.check(text) if f.rule == "A201"]
+
+
+@pytest.mark.parametrize("line,owner", [
+    ("- Add a disk alert — Kim, 2026-05-01", "Kim"),
+    ("- Add a disk alert (Kim Lee, 2026-05-01)", "Kim Lee"),
+    ("- Add a disk alert. Owner Kim, due 2026-05-01.", "Kim"),
+    ("- Upgrade the message broker — Kafka, 2026-05-01", None),
+    ("- Add a disk alert — Done", None),
+    ("- Add a disk alert — March 3", None),
+])
+def test_owner_named_without_a_label(line, owner):
+    (item,) = items_of(f"# Review\n\n## Action items\n\n{line}\n")
+    assert item.owner == owner
+
+
+def test_named_owners_count_for_the_list():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        - Add a disk alert on the build hosts — Ana, 2026-05-01
+        - Pin the base image digest (Raj, 2026-05-03)
+        - Move the build cache to its own volume
+        """)
+    assert rules_at(found, 3) == set()  # no "none of the items names an owner" on the heading
+    assert "A206" in rules_at(found, 7)  # the one item without an owner, among items that have one

@@ -44,6 +44,11 @@ def doc(body: str, heading: str = "## Timeline (UTC)") -> str:
     ("Shortly after, errors dropped", "vague", None),
     ("Sometime in the afternoon the cache was flushed", "vague", None),
     ("Around lunchtime the deploy went out", "vague", None),
+    ("Around noon the vendor called", "vague", None),
+    ("Shortly before midnight the job stalled", "vague", None),
+    ("The next morning the fix shipped", "vague", None),
+    ("Not long afterwards the queue drained", "vague", None),
+    ("In the early hours the batch job crashed", "vague", None),
 ])
 def test_leading_stamp_shapes(text, kind, minutes):
     stamp = leading_stamp(text)
@@ -53,7 +58,8 @@ def test_leading_stamp_shapes(text, kind, minutes):
 
 
 @pytest.mark.parametrize("text", ["The DBA was paged", "1.2 million requests failed",
-                                  "Latency rose sharply", "10 minutes later the pods restarted"])
+                                  "Latency rose sharply", "10 minutes later the pods restarted",
+                                  "Noon traffic peaked at 4k rps", "Next, the team split up"])
 def test_no_stamp(text):
     assert leading_stamp(text) is None
 
@@ -151,3 +157,24 @@ def test_multi_day_timelines_have_no_gaps():
     body = ("### 2026-03-01\n\n- 09:00 Alert fired.\n- 09:05 Paged.\n- 09:10 Investigating.\n\n"
             "### 2026-03-02\n\n- 14:00 Fix shipped.\n- 14:05 Recovered.")
     assert not findings(doc(body), "T306")
+
+
+def test_placeholder_words_are_not_an_estimate_note():
+    """'TBD' is the placeholder itself, not a note that marks an estimate beside it."""
+    doc = "# Review\n\n## Timeline (UTC)\n\n- TBD Traffic moved to the standby region.\n"
+    assert any(f.rule == "T303" for f in blameless.check(doc))
+    noted = "# Review\n\n## Timeline (UTC)\n\n- XX:XX (time unknown) Traffic moved.\n"
+    assert not any(f.rule == "T303" for f in blameless.check(noted))
+
+
+@pytest.mark.parametrize("entry,flagged", [
+    ("09:12 Strangely, the replica accepted writes.", True),
+    ("09:12 The replica was behaving strangely after the upgrade.", False),
+    ("09:12 We wasted forty minutes on the proxy logs.", True),
+    ("09:12 The allocator left 2 GB of wasted memory per node.", False),
+    ("09:12 The error was clearly visible in the proxy logs.", False),
+    ("09:12 Clearly the proxy was at fault.", True),
+])
+def test_editorial_words_in_context(entry, flagged):
+    doc = f"# Review\n\n## Timeline (UTC)\n\n- {entry}\n"
+    assert any(f.rule == "T301" for f in blameless.check(doc)) is flagged

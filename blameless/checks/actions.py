@@ -76,8 +76,20 @@ _DURATION_ONLY = re.compile(r"^\s*\d+\s*(?:business\s+|working\s+)?(?:d|days?|w|
 
 _HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9][\w.-]*[A-Za-z0-9]|(?<![\w@])[a-z][a-z0-9_.-]{1,30}@(?![\w.])")
 _OWNER_LABEL = re.compile(r"\b(?:owners?|assignees?|assigned\s+to|owned\s+by|dri|responsible)"
-                          r"(?:\s*[:=]\s*|\s+(?=@))([^.,;()|\n]*?)(?=\s*(?:[.,;()|\n]|\s+(?:due|by|eta|"
+                          r"(?:\s*[:=]\s*|\s+(?=@)|(?-i:\s+(?=[A-Z][a-z]+\b)))([^.,;()|\n]*?)(?=\s*(?:[.,;()|\n]|\s+(?:due|by|eta|"
                           r"deadline|priority|p\d)\b|$))", re.I)
+#: A person's name standing as the owner without a label: "— Kim, 2026-03-15", "(Kim, Mar 3)",
+#: "… — Kim" at the end of the item. One or two capitalised words, then a comma or the end.
+_NAME = r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+_NAMED_OWNER = re.compile(r"(?:\s[-–—]\s*|\()\s*(" + _NAME + r")\s*(?=,\s*\S|\)\s*[.!]?\s*$|\s*[.!]?\s*$)")
+_NOT_NAMES = frozenset({"done", "open", "closed", "todo", "wip", "draft", "ongoing", "optional",
+                        "high", "low", "medium", "critical", "urgent", "blocked", "in", "not",
+                        "none", "tbd", "tba", "asap", "soon", "later", "next", "see", "owner",
+                        "due", "status", "priority", "ticket", "issue", "required", "planned",
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "january", "february", "march", "april", "may", "june", "july",
+                        "august", "september", "october", "november", "december", "q1", "q2",
+                        "q3", "q4", "production", "staging", "prod"})
 _DUE_LABEL = re.compile(r"\b(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?|by\s+when)"
                         r"(?:\s*[:=]\s*|\s+(?=\d|(?:" + _MONTHS + r")\b|asap\b|soon\b|tbd\b|next\b))"
                         r"([^,;()|\n]*?)(?=\s*(?:[,;()|\n]|\.(?:\s|$)|\s+(?:owner|priority|p\d)\b|$))",
@@ -116,7 +128,8 @@ _LEAD_NOISE = re.compile(r"(?:\s*(?:\[[^\]]{1,30}\]:?|\((?i:high|medium|low|p[0-
                          r"\s*[:\-–—]|(?i:todo|action(?:\s+item)?|ai)\s*:|\d{1,3}[.)]\s|[-–—:]))+\s*")
 _MODAL_LEAD = re.compile(r"^(?:(?:we|i|the\s+team|you)\s+(?:should|need\s+to|must|will|'ll|have\s+to|"
                          r"want\s+to|would\s+like\s+to|plan\s+to|ought\s+to)|we'll|let's|let\s+us|"
-                         r"need\s+to|should|must|going\s+forward,?|in\s+the\s+future,?)\s+", re.I)
+                         r"need\s+to|should|must|going\s+forward,?|in\s+the\s+future,?|"
+                         r"(?:try|attempt|aim|strive|endeavou?r)\s+to)\s+", re.I)
 
 
 @dataclass
@@ -196,7 +209,8 @@ def _action_range(block: "Block", cells: dict[str, tuple[int, int]]) -> tuple[in
     # the first sentence, without trailing "(owner ..., due ...)" or "Owner: ..." parts
     end = len(text)
     for pattern in (r"[.!?](?=\s+[A-Z@(])", r"\s*\((?:owner|due|assignee|p\d)\b", r"\s+[-–—]\s*@",
-                    r"\s*\b(?:owner|assignee|due|deadline)\s*:"):
+                    r"\s*\b(?:owner|assignee|due|deadline)\s*:",
+                    r"\s*\(" + _NAME + r",\s*(?=\S)", r"\s+[-–—]\s*" + _NAME + r"\s*(?:,|[.!]?\s*$)"):
         m = re.compile(pattern, re.I).search(text, start)
         if m and m.start() > start:
             end = min(end, m.start() + (1 if text[m.start()] in ".!?" else 0))
@@ -281,6 +295,13 @@ def action_items(document: "Document") -> list[Item]:
 
 
 _CACHE: dict[int, tuple["Document", list[Item]]] = {}
+_MONTH_START = re.compile(rf"(?:{_MONTHS})\b", re.I)
+
+
+def _system_names() -> frozenset[str]:
+    """Tool and vendor names from the shared lexicon: '(Kafka)' names no owner."""
+    from ..rules import shared_lexicon
+    return shared_lexicon().get("systems", frozenset())
 
 
 def _read_fields(item: Item, cells: dict[str, tuple[int, int]]) -> None:
@@ -305,6 +326,14 @@ def _read_fields(item: Item, cells: dict[str, tuple[int, int]]) -> None:
         m = _HANDLE.search(raw)
         if m:
             item.owner, item.owner_at = m.group(0), m.span()
+    if item.owner is None and block.kind == "list_item":
+        for m in _NAMED_OWNER.finditer(raw):
+            name = m.group(1)
+            if name.split()[0].lower() in _NOT_NAMES or _MONTH_START.match(name) \
+                    or name.lower() in _system_names():
+                continue
+            item.owner, item.owner_at = name, m.span(1)
+            break
     # due date
     if "due" in cells:
         s, e = cells["due"]
@@ -405,14 +434,23 @@ _MECHANISM = re.compile(r"\b(?:by\s+(?:adding|using|moving|setting|replacing|rem
                         r"pinning|splitting|limiting|caching|requiring)|with\s+(?:a|an|the)\s+\w+|"
                         r"via|using|from\s+\S+\s+to)\b", re.I)
 _NUMERIC = re.compile(r"\d|\b(?:p\d\d|percent|seconds?|minutes?|hours?)\b|[<>≤≥]|%", re.I)
-_DELIVERABLE = re.compile(r"\b(?:and|then|to)\s+(?:write\s+up|write|file|document|propose|report|"
+_DELIVERABLE = re.compile(r"(?:\b(?:and|then)|(?<!\bways)(?<!\bway)(?<!\bhow)(?<!\boptions)"
+                          r"(?<!\bapproaches)(?<!\bmeans)\s+to)\s+(?:write\s+up|write|file|document|propose|report|"
                           r"decide|publish|share|create|add|implement|fix|open|produce|record|merge|"
                           r"approve|apply|deploy|update|remove|delete|ship|roll\s+out|enable|"
                           r"disable|set|change|replace|upgrade|pin|migrate)\b",
                           re.I)
 
 
-_AGAIN = re.compile(r"\b(?:happen|happens|happening|occur|occurs|occurring|recur|recurs|recurring)"
+#: Improvement verbs whose object may be a gerund naming the work ("Focus on adding retries").
+_GERUND_TAKERS = frozenset({"focus on", "work on", "double down on", "invest in", "prioritise",
+                            "prioritize", "work towards", "work toward"})
+
+_AGAIN = re.compile(r"^(?:catch|detect|find|spot|notice|identify|fix|resolve|respond\s+to|react\s+to|"
+                    r"handle|avoid|stop)\s+(?:these|such|similar|this|that|those|the\s+same)\s+"
+                    r"(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?(?:issues?|problems?|errors?|"
+                    r"incidents?|bugs?|failures?|outages?|mistakes?|regressions?)\b|"
+                    r"\b(?:happen|happens|happening|occur|occurs|occurring|recur|recurs|recurring)"
                     r"\s+again\b|\b(?:this|it|that)\s+(?:doesn't|does not|won't|will not|can't|"
                     r"cannot|never)\s+(?:happen|recur|occur)")
 
@@ -457,8 +495,17 @@ def vague_reason(item: Item, ctx: DocumentContext) -> tuple[str, str, str | None
             r"\b(?:more|less|better|easier|faster|safer|simpler|clearer|\w+er\s+than)\b",
             outcome.group(1)):
         return None  # "Improve the error so it names the expired credential"
-    for phrase in sorted(ctx.words("improve_verbs"), key=len, reverse=True):
+    improve = ctx.words("improve_verbs")
+    for phrase in sorted(improve, key=len, reverse=True):
         if re.match(re.escape(phrase) + r"\b", low):
+            # "Focus on adding retries", "Prioritize upgrading the stack": the gerund names the work
+            gerund = re.match(r"\s+(\w+ing)\b", low[len(phrase):])
+            if gerund and phrase in _GERUND_TAKERS and gerund.group(1) not in improve \
+                    and gerund.group(1) not in ctx.words("generic_nouns") \
+                    and not any(v.startswith(gerund.group(1)) for v in ctx.words("soft_verbs")) \
+                    and gerund.group(1) not in ("increasing", "reducing", "making", "getting",
+                                                "having", "doing", "being", "ensuring"):
+                return None
             return ("says to improve something without saying what will change",
                     body[:len(phrase)], "improve")
     m = re.match(r"make\s+(.{1,60}?)\s+(?:more\s+\w+|less\s+\w+|safer|better|easier|faster|"
@@ -474,10 +521,21 @@ def vague_reason(item: Item, ctx: DocumentContext) -> tuple[str, str, str | None
     m = re.match(qualifiers + r"\s+(?:[\w/-]+\s+){0,2}?(?:" + generic + r")\b", low)
     if m:
         return ("names a wish, not a change", body[:m.end()], None)
+    # "Increase test coverage", "Reduce toil": more or less of something, with no measure
+    for verbs, nouns, why in (("increase_verbs", generic, "asks for more of something without saying what"),
+                              ("reduce_verbs", "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+                                  ctx.words("vague_targets"), key=len, reverse=True)),
+                               "asks for less of something without saying what will change")):
+        verb = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ctx.words(verbs), key=len, reverse=True))
+        m = re.match(r"(?:" + verb + r")\s+(?:the\s+|our\s+|its\s+|their\s+|overall\s+)?"
+                     r"(?:[\w/-]+\s+){0,2}?(?:" + nouns + r")\b", low)
+        if m:
+            return (why, body[:m.end()], "improve")
     # "Add more alerts", "Set up some logging"
     m = re.match(r"(?:add|set\s*up|setup|implement|create|write|have|get|build|do|need|introduce|"
-                 r"put\s+in(?:\s+place)?)\s+(?:some|more|additional|extra|better|further|proper|"
-                 r"improved)\s+(?:[\w/-]+\s+){0,2}?(?:" + generic + r")\b", low)
+                 r"put\s+in(?:\s+place)?|establish|define|develop|adopt)\s+(?:an?\s+)?(?:some|more|"
+                 r"additional|extra|better|further|proper|improved)\s+(?:[\w/-]+\s+){0,2}?(?:"
+                 + generic + r")\b", low)
     if m:
         return ("asks for more of something without saying what", body[:m.end()], None)
     return None
@@ -566,19 +624,37 @@ _PERSON_ASK = re.compile(
     r"\btake\s+(?:more|extra|greater|better)\s+care\b|"
     r"\b(?:remind|reminding|re-?iterate\s+(?:to|the\s+need\s+for)|tell|ask|encourage|urge|instruct)"
     r"\s+" + _PEOPLE + r"\b|"
-    r"\b(?:train|training|educate|educating|teach|teaching|coach|coaching)\s+" + _PEOPLE + r"\b|"
+    r"\b(?:train|training|educate|educating|teach|teaching|coach|coaching|remind|reminding)\s+"
+    r"(?:the\s+|all\s+|our\s+)?(?:(?!(?:on|in|with|for|about|to|from|of|by|using)\b)[\w-]+\s+){0,2}?"
+    + _PEOPLE + r"\b|"
+    r"\b(?:hold|run|organi[sz]e|schedule|give|conduct|provide|deliver|offer|do)\s+(?:an?\s+|some\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:training|trainings|workshop|refresher|lunch[- ]and[- ]learn|brown[- ]bag|"
+    r"awareness\s+session)s?\b(?!\s+(?:jobs?|data|sets?|pipelines?|runs?|steps?|loops?|scripts?|"
+    r"clusters?|nodes?|models?))|"
+    r"^(?:communicate|coordinate|collaborate|escalate|respond|react|act|work\s+together)\s+"
+    r"(?:better|faster|sooner|quicker|earlier|more\s+(?:clearly|quickly|effectively|often|carefully|"
+    r"closely|proactively|promptly))\b|"
+    r"^(?:make\s+sure|ensure)\s+(?:that\s+)?" + _PEOPLE + r"\s+(?:always\s+|actually\s+)?"
+    r"(?:read|reads|follow|follows|check|checks|double[- ]checks?|know|knows|understand|understands|"
+    r"remember|remembers|are\s+(?:aware|careful)|is\s+(?:aware|careful)|pay|pays|verify|verifies|"
+    r"adhere|adheres|stick|sticks|think|thinks)\b|"
     r"\b(?:training|education|awareness)\s+(?:for|of)\s+(?:\w+\s+){0,2}" + _PEOPLE + r"\b|"
     r"^(?:everyone|everybody|all\s+engineers|all\s+developers|engineers|developers|people|staff)\s+"
     r"(?:should|must|needs?\s+to|has\s+to|have\s+to|will)\b|"
     r"^(?:always\s+|please\s+)?(?:remember|don't\s+forget|do\s+not\s+forget|never\s+forget)\s+to\b|"
     r"^(?:always\s+|please\s+)?double[- ]check\b|"
-    r"\bemphasi[sz]e\s+the\s+importance\b|\braise\s+awareness\b|"
+    r"\b(?:emphasi[sz]e|stress|reinforce|highlight|underline|underscore|re-?iterate)\s+the\s+"
+    r"(?:importance|need)\b|\b(?:raise|increase|improve|build|spread|create)\s+(?:the\s+)?awareness\b|"
     r"\bstrictly\s+adher\w*|\bmore\s+(?:discipline|rigou?r|care)\b", re.I)
 
 
 #: "..., aka, have more e2e tests": the item goes on to name the system change it means.
 _SYSTEM_MEANS = re.compile(r"\b(?:aka|a\.k\.a\.|i\.e\.|e\.g\.|for example|by\s+(?:adding|using|"
-                           r"making|having|running|introducing|requiring|automating))\b", re.I)
+                           r"making|having|running|introducing|requiring|automating))\b|"
+                           # a reminder the system sends: "Remind users by email 7 days before …"
+                           r"^\s*(?:automatically\b|(?:by|via)\s+(?:an?\s+)?(?:automated\s+)?"
+                           r"(?:e-?mails?|sms|text\s+messages?|push\s+notifications?|notifications?|"
+                           r"slack|bots?|banners?|pop-?ups?)\b)", re.I)
 
 
 @check("people_not_systems")

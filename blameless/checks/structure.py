@@ -109,19 +109,19 @@ def unquantified_impact(ctx: DocumentContext) -> Iterator[Hit]:
     if impact_blocks and not impact_quantified:
         candidates += impact_blocks
     if not impact_quantified:
-        # impact sentences in the summary, when no impact section gives the numbers
-        candidates += [b for b in document.blocks
-                       if b.section.kind == "summary" and b.kind != "heading"]
+        # impact sentences in the summary, when no impact section gives the numbers; an opening
+        # paragraph under the title, above the first postmortem section, is the summary too
+        candidates += [b for b in document.blocks if _summarises(b, document)]
     people = _people_pattern(ctx)
     for block in candidates:
         found = []
+        summary = block.section.kind != "impact"
         for sentence in re.finditer(r"[^.!?]+[.!?]?", block.text):
             said = sentence.group(0)
-            if block.section.kind == "summary" and (
-                    _QUANTIFIED.search(said) or not _IMPACT_VERB.search(said)):
+            if summary and (_QUANTIFIED.search(said) or not _IMPACT_VERB.search(said)):
                 continue
             for m in pattern.finditer(said):
-                if block.section.kind == "summary" and not people.search(m.group(0)):
+                if summary and not people.search(m.group(0)):
                     continue
                 found.append((sentence.start() + m.start(), sentence.start() + m.end()))
         if not found:
@@ -136,6 +136,19 @@ def unquantified_impact(ctx: DocumentContext) -> Iterator[Hit]:
                               "for how long, and what it cost, e.g. “About 1,200 checkouts (8%) "
                               "failed over 45 minutes; estimated lost revenue $9,000.” Say "
                               "“unknown” and why when you cannot measure it."))
+
+
+def _summarises(block: "Block", document: "Document") -> bool:
+    """A block of the summary: in a Summary section, or an opening paragraph under the title of a
+    document with postmortem sections (above the first of them)."""
+    if block.kind == "heading":
+        return False
+    if block.section.kind == "summary":
+        return True
+    if block.kind != "paragraph" or block.section.level > 1 or not looks_like_postmortem(document):
+        return False
+    first = next((s.index for s in document.sections if s.kind != "other"), len(document.sections))
+    return block.section.index < first
 
 
 # ---------------------------------------------------------------------------------------------

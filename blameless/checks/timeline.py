@@ -195,7 +195,11 @@ def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
         for entry in timeline.entries:
             block, stamp = entry.block, entry.stamp
             if stamp is not None and stamp.kind == "placeholder":
-                if not stamp.approximate and not _APPROX_NOTE.search(entry.text[:40]) and (block.kind != "paragraph" or entry.offset == 0):
+                # a note beside the placeholder marks an estimate ("XX:XX (not sure)"); the
+                # placeholder's own words ("TBD") are not such a note
+                note = entry.text[stamp.end:stamp.end + 40] if entry.stamp_base == entry.offset \
+                    else entry.text[:40]
+                if not stamp.approximate and not _APPROX_NOTE.search(note) and (block.kind != "paragraph" or entry.offset == 0):
                     placeholders.setdefault(block.group if block.kind != "heading" else -block.index,
                                             []).append(entry)
                 continue
@@ -369,6 +373,12 @@ _GAP_EXPLAINED = re.compile(
     r"\b(?:wait\w*|monitor\w*|observ\w*|overnight|next (?:morning|day)|over the next|through the next|"
     r"for the next|meanwhile|in the meantime|continu\w+|until|no (?:change|further|new)|nothing|"
     r"keep an eye|watch\w*|pause\w*|paused|sleep|offline|signs? off|went home|break|resumed?)\b", re.I)
+#: A gap that a long-running operation fills: it starts in the entry before the gap and finishes
+#: in the entry after it ("03:05 The rebuild was restarted." … "04:50 The rebuild finished.").
+_OP_STARTED = re.compile(r"\b(?:start(?:ed|s)?|restart(?:ed|s)?|began|begins|kick(?:ed|s)?\s+off|"
+                         r"initiated|launched|triggered|running|in\s+progress|underway)\b", re.I)
+_OP_FINISHED = re.compile(r"\b(?:finish(?:ed|es)?|complete[ds]?|completion|done|succeeded|"
+                          r"caught\s+up)\b", re.I)
 _MAX_GAP = 6 * 60  # minutes: a longer silence is a later phase (often the next day), not a hole
 
 
@@ -433,6 +443,8 @@ def long_gap(ctx: DocumentContext) -> Iterator[Hit]:
             range_end = previous.stamp_text[previous.stamp.start:previous.stamp.end]
             if _GAP_EXPLAINED.search(between) or re.search(r"\d\s*(?:-|–|—|to)\s*\d", range_end):
                 continue
+            if _OP_STARTED.search(previous.text) and _OP_FINISHED.search(entry.text):
+                continue  # a long-running operation fills the gap
             if worst is None or gap > worst[0]:
                 worst = (gap, entry, a, b)
         if worst is not None:  # one finding per timeline: the longest hole
@@ -540,9 +552,45 @@ def _descr_tok(ctx: BlockContext, start: int):
 
 
 def _describes_evidence(ctx: BlockContext, start: int) -> bool:
-    """'The graph clearly showed …': 'clearly' describes the evidence, not the writer's view."""
+    """'The graph clearly showed …', 'The spike was clearly visible in …': 'clearly' describes the
+    evidence, not the writer's view."""
     tok = _descr_tok(ctx, start)
-    return tok is not None and tok.head.lemma_.lower() in _EVIDENCE_VERBS
+    if tok is None:
+        return False
+    head = tok.head
+    if head.lemma_.lower() in _EVIDENCE_VERBS:
+        return True
+    # a copula: "was clearly visible", "were clearly marked"
+    return head.lemma_.lower() == "be" and any(
+        c.dep_ in ("acomp", "attr", "xcomp") and c.lemma_.lower() in _EVIDENCE_VERBS
+        for c in head.children)
+
+
+#: What a person can waste: "wasted an hour" is a comment, "wasted heap space" is a measurement.
+_WASTABLE = frozenset({"time", "minute", "hour", "day", "week", "effort", "energy", "morning",
+                       "afternoon", "evening", "night", "while"})
+
+
+#: Adverbs that comment on an event when they open a clause ("Strangely, all nodes …") but
+#: describe a symptom when they follow their verb ("the pod was behaving strangely").
+_MANNER = frozenset({"strangely", "oddly", "weirdly", "bizarrely", "surprisingly", "unsurprisingly",
+                     "frustratingly", "annoyingly"})
+
+
+def _describes_manner(ctx: BlockContext, start: int) -> bool:
+    tok = _descr_tok(ctx, start)
+    if tok is None:
+        return False
+    after_verb = tok.i > 0 and tok.doc[tok.i - 1].pos_ == "VERB"  # "behaving strangely after …"
+    return after_verb or (tok.head.pos_ in ("VERB", "AUX") and tok.i > tok.head.i
+                          and tok.head.lemma_.lower() != "be")
+
+
+def _technical_waste(ctx: BlockContext, start: int) -> bool:
+    """'3 GB of wasted heap space', 'wasted CPU cycles': an adjective measuring resources."""
+    tok = _descr_tok(ctx, start)
+    return (tok is not None and tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN")
+            and tok.head.lemma_.lower() not in _WASTABLE)
 
 
 def _stamp_end(block: "Block") -> int:
@@ -601,6 +649,10 @@ def editorializing(ctx: BlockContext) -> Iterator[Hit]:
     for start, end, word in _editorial_words(ctx):
         lower = " ".join(word.lower().split())
         if lower in ("clearly", "obviously") and _describes_evidence(ctx, start):
+            continue
+        if lower in ("wasted", "wasting") and _technical_waste(ctx, start):
+            continue
+        if lower in _MANNER and _describes_manner(ctx, start):
             continue
         about_people = judgement | {"finally", "wasted", "wasting", "panicked", "panicking", "in a panic",
                                     "freaked out", "without thinking", "without bothering"}
