@@ -200,6 +200,7 @@ def _blank(text: str, start: int, end: int, keep_first: str | None = None) -> st
     return text[:start] + fill + text[end:]
 
 
+@lru_cache(maxsize=20000)
 def mask_inline(raw: str) -> str:
     """Blank markup, code, URLs and HTML out of `raw`, keeping its length.
 
@@ -327,9 +328,57 @@ def _content_lines(builder: _Builder, token_map: list[int], content: str,
     return spans
 
 
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _chunks(source: str) -> list[tuple[int, str]]:
+    """Split Markdown before each ATX heading outside code fences and HTML comments.
+
+    Nothing in CommonMark spans such a heading except fences and HTML blocks, so each chunk parses
+    the same alone as in the whole; an edit then re-parses only the chunk (section) it touched.
+    """
+    chunks: list[tuple[int, str]] = []
+    lines = source.split("\n")
+    start, fence, comment = 0, None, False
+    for n, line in enumerate(lines):
+        if fence:
+            match = _FENCE.match(line)
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
+                fence = None
+            continue
+        if comment:
+            comment = "-->" not in line
+            continue
+        match = _FENCE.match(line)
+        if match:
+            fence = match.group(1)
+            continue
+        if "<!--" in line and "-->" not in line[line.index("<!--"):]:
+            comment = True
+            continue
+        if n > start and _ATX_HEADING.match(line):
+            chunks.append((start, "\n".join(lines[start:n]) + "\n"))
+            start = n
+    chunks.append((start, "\n".join(lines[start:])))
+    return chunks
+
+
+@lru_cache(maxsize=4096)
+def _chunk_tokens(chunk: str) -> tuple:
+    return tuple(_MARKDOWN.parse(chunk))
+
+
+def _markdown_tokens(source: str) -> list[tuple[int, object]]:
+    """(line offset, token) for the whole document, parsed chunk by chunk with a cache."""
+    return [(offset, tok) for offset, chunk in _chunks(source) for tok in _chunk_tokens(chunk)]
+
+
 def _parse_markdown(source: str, builder: _Builder) -> None:
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    tokens = md.parse(source)
+    stream = _markdown_tokens(source)
+    tokens = [_Shifted(tok, offset) for offset, tok in stream]
     containers: list[str] = []  # open container token types
     group_stack: list[int] = []
     item_seen_paragraph: list[bool] = []
@@ -428,6 +477,19 @@ def _parse_markdown(source: str, builder: _Builder) -> None:
         elif t == "blockquote_close":
             containers.pop()
         i += 1
+
+
+class _Shifted:
+    """A cached markdown-it token seen at its line offset in the document (tokens are shared)."""
+
+    __slots__ = ("_tok", "map")
+
+    def __init__(self, tok, offset: int):
+        self._tok = tok
+        self.map = [tok.map[0] + offset, tok.map[1] + offset] if tok.map else None
+
+    def __getattr__(self, name):
+        return getattr(self._tok, name)
 
 
 def _split_at_hard_breaks(builder: _Builder, first_line: int,

@@ -17,6 +17,7 @@ from .rules import Rule, load_rules, shared_lexicon
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’@-]*")
 
 
+@lru_cache(maxsize=20000)
 def block_words(text: str) -> frozenset[str]:
     """Lower-cased words of a text, with and without inner hyphens/apostrophes, for prefiltering."""
     words = set()

@@ -54,3 +54,20 @@ def test_plain_text_paragraphs_lists_and_headings():
     assert [(b.kind, b.section.kind) for b in doc.blocks] == [
         ("list_item", "timeline"), ("list_item", "timeline"), ("paragraph", "root_cause")]
     assert doc.blocks[0].raw == "09:12 deploy"
+
+
+def test_parsing_by_section_gives_the_same_blocks_as_parsing_whole(monkeypatch):
+    """Sections are parsed (and cached) separately; fences and comments must not be split."""
+    import blameless.document as document
+
+    text = ("# Title\n\nIntro\n===\n\n- item one\n## Timeline\n\n```sh\n# not a heading\n```\n\n"
+            "<!--\n# not a heading either\n-->\n\n| Time | Event |\n|---|---|\n| 09:12 | Deploy |\n"
+            "### 09:20\nNarrative **line**  \nafter a hard break\n~~~\n## still code\n~~~\n#no-space\n")
+    chunked = parse(text)
+    monkeypatch.setattr(document, "_markdown_tokens",
+                        lambda source: [(0, t) for t in document._MARKDOWN.parse(source)])
+    whole = parse(text)
+    assert [(b.kind, b.line, b.raw, b.section.kind) for b in chunked.blocks] == \
+           [(b.kind, b.line, b.raw, b.section.kind) for b in whole.blocks]
+    assert [s.title for s in chunked.sections] == [s.title for s in whole.sections]
+    assert "# not a heading" not in [s.title for s in chunked.sections]

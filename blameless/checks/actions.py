@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -455,6 +456,18 @@ _AGAIN = re.compile(r"^(?:catch|detect|find|spot|notice|identify|fix|resolve|res
                     r"cannot|never)\s+(?:happen|recur|occur)")
 
 
+@lru_cache(maxsize=64)
+def _alternation(words: frozenset[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def _opening(words: frozenset[str]) -> re.Pattern:
+    """Matches text that opens with one of the phrases (as whole words)."""
+    return re.compile(r"(?:" + _alternation(words) + r")\b")
+
+
 def vague_reason(item: Item, ctx: DocumentContext) -> tuple[str, str, str | None] | None:
     """(what is vague, the vague words, a concrete verb for the rewrite) or None."""
     text = " ".join(item.action_text.split())
@@ -465,15 +478,15 @@ def vague_reason(item: Item, ctx: DocumentContext) -> tuple[str, str, str | None
     raw_action = item.action_raw
     concrete = bool(_NUMERIC.search(body)) or "`" in raw_action
     # soft verbs: exploration and discussion, with no end state
-    soft = sorted(ctx.words("soft_verbs"), key=len, reverse=True)
-    for phrase in soft:
-        if re.match(re.escape(phrase) + r"\b", low):
-            if item.tracked or (item.has_owner and item.dated) or _DELIVERABLE.search(low):
-                return None
-            purpose = re.search(r"\b(?:to\s+make\s+sure|to\s+ensure|so\s+that)\s+(.*)", low)
-            if purpose and len(purpose.group(1).split()) >= 5 and not _AGAIN.search(purpose.group(1)):
-                return None  # the end state is named: "Revisit X so that everyone on it can Y"
-            return ("names an activity, not an outcome", body[:len(phrase)], None)
+    opening = _opening(ctx.words("soft_verbs")).match(low)
+    if opening:
+        phrase = opening.group(0)
+        if item.tracked or (item.has_owner and item.dated) or _DELIVERABLE.search(low):
+            return None
+        purpose = re.search(r"\b(?:to\s+make\s+sure|to\s+ensure|so\s+that)\s+(.*)", low)
+        if purpose and len(purpose.group(1).split()) >= 5 and not _AGAIN.search(purpose.group(1)):
+            return None  # the end state is named: "Revisit X so that everyone on it can Y"
+        return ("names an activity, not an outcome", body[:len(phrase)], None)
     # "make sure it never recurs"
     if _AGAIN.search(low) or re.search(r"\b(?:happen|happens|happening|occur|occurs|occurring|recur|recurs|recurring)\s+again\b|\b(?:this|it|that)\s+"
                  r"(?:doesn't|does not|won't|will not|can't|cannot|never)\s+(?:happen|recur|occur)|"
@@ -496,18 +509,19 @@ def vague_reason(item: Item, ctx: DocumentContext) -> tuple[str, str, str | None
             outcome.group(1)):
         return None  # "Improve the error so it names the expired credential"
     improve = ctx.words("improve_verbs")
-    for phrase in sorted(improve, key=len, reverse=True):
-        if re.match(re.escape(phrase) + r"\b", low):
-            # "Focus on adding retries", "Prioritize upgrading the stack": the gerund names the work
-            gerund = re.match(r"\s+(\w+ing)\b", low[len(phrase):])
-            if gerund and phrase in _GERUND_TAKERS and gerund.group(1) not in improve \
-                    and gerund.group(1) not in ctx.words("generic_nouns") \
-                    and not any(v.startswith(gerund.group(1)) for v in ctx.words("soft_verbs")) \
-                    and gerund.group(1) not in ("increasing", "reducing", "making", "getting",
-                                                "having", "doing", "being", "ensuring"):
-                return None
-            return ("says to improve something without saying what will change",
-                    body[:len(phrase)], "improve")
+    opening = _opening(improve).match(low)
+    if opening:
+        phrase = opening.group(0)
+        # "Focus on adding retries", "Prioritize upgrading the stack": the gerund names the work
+        gerund = re.match(r"\s+(\w+ing)\b", low[len(phrase):])
+        if gerund and phrase in _GERUND_TAKERS and gerund.group(1) not in improve \
+                and gerund.group(1) not in ctx.words("generic_nouns") \
+                and not any(v.startswith(gerund.group(1)) for v in ctx.words("soft_verbs")) \
+                and gerund.group(1) not in ("increasing", "reducing", "making", "getting",
+                                            "having", "doing", "being", "ensuring"):
+            return None
+        return ("says to improve something without saying what will change",
+                body[:len(phrase)], "improve")
     m = re.match(r"make\s+(.{1,60}?)\s+(?:more\s+\w+|less\s+\w+|safer|better|easier|faster|"
                  r"smoother|clearer|simpler|stronger|robust|reliable|resilient|stable|visible)\b",
                  low)
@@ -517,16 +531,15 @@ def vague_reason(item: Item, ctx: DocumentContext) -> tuple[str, str, str | None
     # "Better dashboards", "More tests"
     qualifiers = r"(?:better|more|improved|increased|enhanced|greater|stronger|clearer|additional|" \
                  r"extra|further|proper)"
-    generic = "|".join(re.escape(w) for w in sorted(ctx.words("generic_nouns"), key=len, reverse=True))
+    generic = _alternation(ctx.words("generic_nouns"))
     m = re.match(qualifiers + r"\s+(?:[\w/-]+\s+){0,2}?(?:" + generic + r")\b", low)
     if m:
         return ("names a wish, not a change", body[:m.end()], None)
     # "Increase test coverage", "Reduce toil": more or less of something, with no measure
     for verbs, nouns, why in (("increase_verbs", generic, "asks for more of something without saying what"),
-                              ("reduce_verbs", "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
-                                  ctx.words("vague_targets"), key=len, reverse=True)),
+                              ("reduce_verbs", _alternation(ctx.words("vague_targets")),
                                "asks for less of something without saying what will change")):
-        verb = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ctx.words(verbs), key=len, reverse=True))
+        verb = _alternation(ctx.words(verbs))
         m = re.match(r"(?:" + verb + r")\s+(?:the\s+|our\s+|its\s+|their\s+|overall\s+)?"
                      r"(?:[\w/-]+\s+){0,2}?(?:" + nouns + r")\b", low)
         if m:

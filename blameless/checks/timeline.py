@@ -461,15 +461,19 @@ def long_gap(ctx: DocumentContext) -> Iterator[Hit]:
 def no_zone(ctx: DocumentContext) -> Iterator[Hit]:
     """T305: a timeline with clock times and no time zone stated anywhere."""
     document = ctx.document
-    notes = [b.text for b in document.blocks if not any(b is x for t in timelines(document) for x in t.blocks)]
-    elsewhere = any(mentions_zone(t) and (has_clock_time(t) or re.search(r"\btimes?\b", t, re.I))
-                    for t in notes)
-    for timeline in timelines(document):
+    found = timelines(document)
+    in_timeline = {id(b) for t in found for b in t.blocks}
+
+    def stated_elsewhere() -> bool:  # a note such as "All times are UTC" outside the timeline
+        return any(mentions_zone(b.text) and (has_clock_time(b.text) or re.search(r"\btimes?\b", b.text, re.I))
+                   for b in document.blocks if id(b) not in in_timeline)
+
+    for timeline in found:
         if not any(e.stamp is not None and e.stamp.kind == "time" for e in timeline.entries):
             continue
         texts = [s.title for s in timeline.sections] + [b.text for b in timeline.blocks]
         texts += [c.header.upper() for b in timeline.blocks for c in b.cells]
-        if any(mentions_zone(t) for t in texts) or elsewhere:
+        if any(mentions_zone(t) for t in texts) or stated_elsewhere():
             continue
         section = timeline.heading
         yield Hit(section.start, section.end,
