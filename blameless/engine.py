@@ -13,6 +13,7 @@ from .findings import Finding, Fix, Span
 from .fixes import removal
 from .nlp import Pipeline, shared_pipeline
 from .rules import Rule, load_rules, shared_lexicon
+from .text import inside_quotes, phrase_regex
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’@-]*")
 
@@ -41,19 +42,6 @@ def lowercase_words(source: str) -> frozenset[str]:
     `cargo build`) is a tool, not a person: people's names are not written in lower case.
     """
     return frozenset(_LOWER_WORD.findall(source))
-
-
-@lru_cache(maxsize=256)
-def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
-    alternatives = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
-
-
-def inside_quotes(text: str, start: int) -> bool:
-    """True when `start` lies inside a double-quoted stretch of its line (a quoted message)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
-    return (before.count('"') % 2 == 1) or (before.count("“") > before.count("”"))
 
 
 class Engine:
@@ -114,7 +102,7 @@ class Engine:
         if rule.check:
             return CHECKS[rule.check](BlockContext(block, doc, rule, self.config, lexicon))
         if rule.phrases:
-            spans = [(m.start(), m.end()) for m in _phrase_regex(rule.phrases).finditer(block.text)]
+            spans = [(m.start(), m.end()) for m in phrase_regex(rule.phrases).finditer(block.text)]
         else:
             spans = [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self._matcher(rule)(doc)]
         return [self._phrase_hit(rule, block, s, e) for s, e in spans if not inside_quotes(block.text, s)]

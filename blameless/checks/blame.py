@@ -334,7 +334,7 @@ def human_error(ctx: BlockContext) -> Iterator[Hit]:
         if _DENIED.search(text[max(0, match.start() - 40):match.start()]) or _DENIED_AFTER.match(
                 text[match.end():match.end() + 40]):
             continue
-        from ..engine import inside_quotes
+        from ..text import inside_quotes
 
         if inside_quotes(text, match.start()):
             continue
@@ -353,11 +353,11 @@ _BLAME_ADVERB = re.compile(r"ly$")
 @check("blame_words")
 def blame_words(ctx: BlockContext) -> Iterator[Hit]:
     """B104: blame and character words; person-only words count only next to a person."""
-    from ..engine import _phrase_regex, inside_quotes
+    from ..text import inside_quotes, phrase_regex
 
     text = ctx.block.text
     always = tuple(ctx.words("blame_words"))
-    for match in _phrase_regex(always).finditer(text):
+    for match in phrase_regex(always).finditer(text):
         if inside_quotes(text, match.start()):
             continue
         yield _word_hit(ctx, match.start(), match.end())
@@ -476,10 +476,10 @@ def blame_question(ctx: BlockContext) -> Iterator[Hit]:
 @check("self_blame")
 def self_blame(ctx: BlockContext) -> Iterator[Hit]:
     """B106: the writer blaming themselves ('my fault', 'I should have caught this')."""
-    from ..engine import _phrase_regex
+    from ..text import phrase_regex
 
     text = ctx.block.text
-    for match in _phrase_regex(tuple(ctx.words("self_blame_phrases"))).finditer(text):
+    for match in phrase_regex(tuple(ctx.words("self_blame_phrases"))).finditer(text):
         s, e = ctx.span(match.start(), match.end())
         yield Hit(s, e)
     for sent in _sentences(ctx):

@@ -634,12 +634,12 @@ def _rewrite(raw: str, edit: TextEdit, start: int, end: int) -> str:
 
 
 def _editorial_words(ctx: BlockContext) -> list[tuple[int, int, str]]:
-    from ..engine import _phrase_regex, inside_quotes
+    from ..text import inside_quotes, phrase_regex
 
     words = tuple(sorted(ctx.words("editorial_words") | ctx.words("judgement_words")
                          | ctx.words("hindsight_phrases")))
     text = ctx.block.text
-    return [(m.start(), m.end(), m.group(0)) for m in _phrase_regex(words).finditer(text)
+    return [(m.start(), m.end(), m.group(0)) for m in phrase_regex(words).finditer(text)
             if not inside_quotes(text, m.start())]
 
 
