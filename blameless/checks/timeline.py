@@ -224,8 +224,10 @@ def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
                 if entry.stamp_text.strip() or has_clock_time(entry.text[:40]):
                     continue  # something written in the time cell: a date or a note
                 s = entry.stamp_base
-                vague = leading_stamp(entry.text)
-                label = f" and “{vague.words}” is not a time" if vague and vague.kind == "vague" else ""
+                cells = [c.text_of(block) for c in block.cells if c.text_of(block)]
+                vague = next((v for v in map(leading_stamp, cells) if v and v.kind == "vague"), None)
+                label = f" and “{vague.words}” is not a time" if vague else ""
+                what = _clip(max(cells, key=len)) if cells else what
                 yield _hit(block, s, max(entry.offset + len(entry.text.rstrip()), s + 1),
                            f"Timeline row has an empty time cell{label}: “{what}”",
                            "Fill in when it happened, from chat, pager or deploy logs; if it is not "
