@@ -14,7 +14,8 @@ from ..findings import Fix
 from ..fixes import removal
 from . import BlockContext, Hit, check
 from .english import capitalise, gerund, lemma_of, participle, strip_article
-from .people import agents, in_quotes, is_modal, is_negated, is_past, person_kind, phrase, subjects
+from .people import (agents, in_quotes, is_hyphen_prefix, is_modal, is_negated, is_past, person_kind, phrase,
+                     subjects)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -34,8 +35,21 @@ def _clause_hit(ctx: BlockContext, first: "Token", last: "Token", message: str |
     return Hit(s, e, message=message, suggestion=suggestion, fixes=fixes)
 
 
+def _antecedent(subj: "Token", verb: "Token") -> "Token":
+    """'It was Jamal who broke it': the cleft asserts who did it. A relative clause only points
+    at someone ('the engineer who ran it was quick to help') and is left alone."""
+    if subj.lower_ not in ("who", "that"):
+        return subj
+    head = verb.head
+    if verb.dep_ == "ccomp" and lemma_of(head) == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
+        return next((c for c in head.children if c.dep_ == "attr"), subj)
+    return subj
+
+
 def _person_subject(ctx: BlockContext, verb: "Token") -> tuple["Token", str] | None:
     for subj in subjects(verb):
+        subj = _antecedent(subj, verb)
         kind = person_kind(subj, ctx.words)
         if kind and not in_quotes(subj):
             return subj, kind
@@ -112,8 +126,18 @@ def _blame_reason(ctx: BlockContext, verb: "Token") -> tuple[str, str] | None:
     fault_verbs = ctx.words("fault_verbs")
     if lemma in ("fail", "neglect", "forget", "omit") and (action := _complement_action(verb)):
         return f"“{verb.text} to {action.lemma_}”", _skipped_step_suggestion(action)
+    if is_negated(verb) and lemma in ("think", "remember", "bother", "care") and (
+            action := _complement_action(verb)):  # "didn't think to check the slot"
+        return f"“{verb.text} to {action.lemma_}” with a negation", _skipped_step_suggestion(action)
+    if lemma == "forget" and (about := _prep_object(verb, "about")) is not None:
+        return f"“{verb.text} about”", _attention_suggestion(about)
     if lemma == "forget" and not any(c.dep_ == "dobj" for c in verb.children):
         return None  # "I forgot what the quota was": a lapse of memory, not a skipped duty
+    if first_obj is not None and (first_obj.lower_ in ("nothing", "none") or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in first_obj.children)):
+        return None  # "the on-call missed nothing": a clearance, not a fault
+    if lemma == "break" and _prep_object(verb, "into") is not None:
+        return None  # "broke the migration into three steps" splits it
     if lemma in ctx.words("attention_verbs") and not particles:
         return f"“{verb.text}”", _attention_suggestion(first_obj)
     if lemma in fault_verbs and not (particles - {"up"}):
@@ -125,19 +149,31 @@ def _blame_reason(ctx: BlockContext, verb: "Token") -> tuple[str, str] | None:
     if lemma == "drop" and first_obj is not None and (
             first_obj.lemma_.lower() in ctx.words("data_objects")):
         return f"“{verb.text} {phrase(first_obj)}”", _neutral_suggestion(verb, first_obj)
+    if is_negated(verb) and _explained_by_system(ctx, verb):
+        return None  # "did not see the errors because sampling dropped them": local rationality
     if is_negated(verb) and lemma in ctx.words("care_verbs") and not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return f"“{verb.text}” with a negation", _skipped_step_suggestion(verb)
+        # "didn't bother to run the tests": the step skipped is the running
+        step = _complement_action(verb) if lemma in ("bother", "care") else None
+        return f"“{verb.text}” with a negation", _skipped_step_suggestion(step or verb)
+    if is_negated(verb) and (action := _got_around_to(verb)) is not None:
+        return f"“{verb.text} around to {action.text}” with a negation", _skipped_step_suggestion(action)
     if is_negated(verb):
         return None  # "you didn't do anything wrong" clears a person
-    slips = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ctx.words("slip_adverbs")]
+    if lemma in ("let", "allow") and (lapsed := _lapsed(ctx, verb)) is not None:
+        return f"“{verb.text} … {lapsed.text}”", _lapse_suggestion(verb, lapsed)
+    slips = [c for c in _modifiers(verb) if c.lower_ in ctx.words("slip_adverbs")]
     if slips:
         return f"“{slips[0].text} {verb.text}”", _neutral_suggestion(verb, first_obj)
+    by = _prep_object(verb, "by")
+    if by is not None and by.lemma_.lower() in ("mistake", "accident", "error") and not any(
+            c.dep_ == "det" for c in by.children):  # "wiped the database by mistake"
+        return f"“{verb.text} … by {by.text}”", _neutral_suggestion(verb, first_obj)
     if lemma in ctx.words("remedial_verbs"):
         return None  # "Maria identified the faulty disk": finding and fixing is not a fault
     skipped = _skipped_with_without(ctx, verb)
     if skipped is not None:
-        return f"“without {skipped.text}”", _neutral_suggestion(verb, first_obj)
+        return f"“{_without_phrase(skipped)}”", _neutral_suggestion(verb, first_obj)
     for obj in objects:
         marks = [t for t in obj.subtree if t.lemma_.lower() in bad or t.lower_ in bad]
         if marks:
@@ -154,6 +190,72 @@ def _blame_reason(ctx: BlockContext, verb: "Token") -> tuple[str, str] | None:
                 "Describe the chain of events and the conditions behind it; responsibility "
                 "for an outage belongs to the system of work, not one person.")
     return None
+
+
+def _explained_by_system(ctx: BlockContext, verb: "Token") -> bool:
+    """'did not notice the lag because the panel was hidden': a reason whose subject is not a
+    person explains what the person could see; it does not fault them."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ in ("because", "since", "as") for c in clause.children):
+            continue
+        subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subj and not any(person_kind(c, ctx.words) for c in subj):
+            return True
+    return False
+
+
+def _prep_object(verb: "Token", preposition: str) -> "Token | None":
+    """The object of one of a verb's prepositions: 'forgot about [the migration]'."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == preposition:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _modifiers(verb: "Token") -> list["Token"]:
+    """Adverbs of a verb, also those the parser hung on a hyphenated prefix ('accidentally
+    force-pushed')."""
+    found = [c for c in verb.children if c.dep_ == "advmod"]
+    for pre in verb.children:
+        if pre.dep_ in ("npadvmod", "compound", "amod", "advmod", "dep") and is_hyphen_prefix(pre, verb):
+            found += [g for g in pre.children if g.dep_ == "advmod"]
+    return found
+
+
+def _without_phrase(skipped: "Token") -> str:
+    """'without a second pair of eyes', 'without telling the data team'."""
+    prep = skipped.head if skipped.head.lower_ == "without" else skipped
+    return phrase(prep) if prep.lower_ == "without" else f"without {skipped.text}"
+
+
+def _got_around_to(verb: "Token") -> "Token | None":
+    """'never got around to renewing the certificate': the renewing."""
+    if lemma_of(verb) != "get" or not any(c.lower_ == "around" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            return next((c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"), None)
+    return None
+
+
+def _lapsed(ctx: BlockContext, verb: "Token") -> "Token | None":
+    """'let the certificate expire', 'allowed the domain to lapse': what was let go wrong."""
+    for comp in verb.children:
+        if comp.dep_ in ("ccomp", "xcomp", "dobj", "oprd") and (
+                lemma_of(comp) in ctx.words("lapse_verbs") or comp.lower_ in ctx.words("lapse_verbs")):
+            return comp
+    return None
+
+
+def _lapse_suggestion(verb: "Token", lapsed: "Token") -> str:
+    """'Nothing alerted before the TLS certificate expired; …' built from the sentence."""
+    before = [t for t in lapsed.subtree if t.i < lapsed.i and t.dep_ != "aux"]
+    if not before:
+        before = [t for c in verb.children if c.dep_ == "dobj" and c is not lapsed for t in c.subtree]
+    thing = strip_article(" ".join(t.text for t in before)) if before else "it"
+    return (f"Ask why nothing caught it, not who let it happen: e.g. “Nothing alerted before "
+            f"{thing} {participle(lemma_of(lapsed))}; keeping it current was a manual step.”")
 
 
 def _skipped_with_without(ctx: BlockContext, verb: "Token") -> "Token | None":
@@ -217,13 +319,18 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
                 destroyed = lemma_of(verb) in ("drop", "delete", "wipe", "truncate") and any(
                     c.dep_ == "nsubjpass" and c.lemma_.lower() in ctx.words("data_objects")
                     for c in verb.children)
-                if person_kind(agent, ctx.words) == "person" and (destroyed or lemma_of(verb) in (
+                passive_fault = _passive_fault(ctx, verb)
+                if person_kind(agent, ctx.words) == "person" and (destroyed or passive_fault or lemma_of(verb) in (
                         ctx.words("fault_verbs") | {"cause", "trigger"})):
                     seen.add(verb.i)
-                    yield _clause_hit(ctx, sent[0], sent[-1],
-                                      f"Blames a person: {phrase(agent)} named as the cause",
-                                      "Name the change and the conditions that let it cause harm, "
+                    thing = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                    if (destroyed or passive_fault) and thing is not None:
+                        suggestion = _neutral_suggestion(verb, thing)
+                    else:
+                        suggestion = ("Name the change and the conditions that let it cause harm, "
                                       "e.g. “The migration locked the table; nothing checked its size first.”")
+                    yield _clause_hit(ctx, sent[0], sent[-1],
+                                      f"Blames a person: {phrase(agent)} named as the cause", suggestion)
         # "Nina's mistake took down checkout"
         for tok in sent:
             if tok.dep_ != "poss" or person_kind(tok, ctx.words) != "person":
@@ -239,6 +346,19 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
                                   "Describe the change itself and the conditions that let it "
                                   "cause harm, e.g. “The load balancer change removed the health "
                                   "check, and the deploy pipeline had no canary.”")
+
+
+def _passive_fault(ctx: BlockContext, verb: "Token") -> bool:
+    """'was pushed by Maria without review', 'was accidentally deleted by …', 'the wrong build
+    was promoted by …': the passive twins of B101's active faults."""
+    if lemma_of(verb) in ctx.words("remedial_verbs") or is_negated(verb):
+        return False
+    if _skipped_with_without(ctx, verb) is not None:
+        return True
+    if any(c.lower_ in ctx.words("slip_adverbs") for c in _modifiers(verb)):
+        return True
+    bad = ctx.words("bad_qualities")
+    return any(t.lower_ in bad for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree)
 
 
 def _as_agent(detail: str) -> str:
@@ -266,17 +386,33 @@ def _clause_end(verb: "Token") -> "Token":
     return end
 
 
+_PREVENTING = frozenset({"prevent", "avoid", "catch", "stop", "spot", "notice", "detect", "mitigate",
+                         "limit", "shorten"})
+
+
 def _is_hindsight(verb: "Token") -> bool:
-    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    if verb.dep_ == "xcomp" and verb.head.lower_ == "ought":  # "ought to have waited"
-        auxes.append("ought")
+    own = [c for c in verb.children if c.dep_ == "aux"]
+    # "should have double-checked": the small model hangs "should" off "have"
+    auxes = [c.lower_ for c in own] + [g.lower_ for c in own for g in c.children if g.dep_ == "aux"]
+    if verb.dep_ == "xcomp" and (verb.head.lower_ in ("ought", "supposed") or lemma_of(verb.head) == "need"
+                                 and is_past(verb.head)):
+        auxes.append("ought")  # "ought to have waited", "needed to have tested", "was supposed to have"
+    if verb.lemma_.lower() in _PREVENTING and any(a in ("could", "could've") for a in auxes):
+        auxes.append("should")  # "X could have prevented the outage" judges X in hindsight
     return any(a in ("should", "ought", "shouldn't", "should've") for a in auxes) and (
-        "have" in auxes or "'ve" in auxes) and verb.tag_ == "VBN"
+        "have" in auxes or "'ve" in auxes) and (
+        verb.tag_ == "VBN" or verb.tag_ == "VBG" and "been" in auxes)  # "should have been watching"
 
 
 def _counterfactual_if(verb: "Token") -> bool:
     """'If X had checked the flag, this would not have happened.'"""
     had = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("had", "'d")]
+    head = verb.head
+    if not had and verb.dep_ == "ccomp" and head.lower_ == "had" and head.i < verb.left_edge.i and (
+            head.dep_ in ("conj", "advcl") and head.head is not head):
+        # "… would have been caught had Aisha run the suite" (the small model hangs the clause off "had")
+        main = head.head
+        return any(c.lower_ in ("would", "could", "might", "wouldn't", "couldn't") for c in main.children)
     if not had or verb.dep_ not in ("advcl", "ccomp"):
         return False
     inverted = had[0].i == verb.left_edge.i  # "Had the operator followed the runbook, ..."
@@ -458,6 +594,10 @@ def blame_question(ctx: BlockContext) -> Iterator[Hit]:
         elif word in ("why", "how"):
             found = _person_subject(ctx, root)
             auxes = {c.lower_ for c in root.children if c.dep_ == "aux"}
+            if word == "why" and not found:  # "Why didn't anyone check?", "Why did nobody on the team …"
+                anyone = next((c for c in root.children if c.dep_ == "nsubj" and c.lower_ in (
+                    "anyone", "anybody", "nobody", "noone")), None)
+                found = (anyone, "person") if anyone is not None else None
             if word == "why":
                 flagged = bool(found) and found[1] == "person" and lemma_of(root) != "be" and (
                     bool(auxes & {"did", "didn't", "had", "would"}) or root.tag_ == "VBD")
@@ -479,7 +619,9 @@ def self_blame(ctx: BlockContext) -> Iterator[Hit]:
     from ..text import phrase_regex
 
     text = ctx.block.text
+    phrased: list[tuple[int, int]] = []
     for match in phrase_regex(tuple(ctx.words("self_blame_phrases"))).finditer(text):
+        phrased.append((match.start(), match.end()))
         s, e = ctx.span(match.start(), match.end())
         yield Hit(s, e)
     for sent in _sentences(ctx):
@@ -494,4 +636,7 @@ def self_blame(ctx: BlockContext) -> Iterator[Hit]:
             if _is_hindsight(verb) or _counterfactual_if(verb) or (
                     is_past(verb) and not is_negated(verb) and _blame_reason(ctx, verb)):
                 subj = found[0]
-                yield _clause_hit(ctx, subj, _clause_end(verb), None, None)
+                end = _clause_end(verb)
+                if any(a < end.idx + len(end.text) and subj.idx < b for a, b in phrased):
+                    continue  # "I screwed up …" is already reported as a phrase
+                yield _clause_hit(ctx, subj, end, None, None)

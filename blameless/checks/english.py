@@ -26,6 +26,8 @@ def participle(lemma: str) -> str:
     lemma = lemma.lower()
     if lemma in IRREGULAR_PARTICIPLES:
         return IRREGULAR_PARTICIPLES[lemma]
+    if lemma.endswith("'d") or lemma in ("typoed", "fat-fingered"):  # already a past form
+        return lemma
     if lemma.endswith("e"):
         return lemma + "d"
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":

@@ -64,6 +64,12 @@ def subjects(verb: "Token") -> list["Token"]:
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     if own:
         return own
+    # "I should have double-checked", "@pablo force-pushed": the small model sometimes hangs the
+    # subject off an auxiliary or off the first half of a hyphenated verb
+    own = [g for c in verb.children if c.i < verb.i and (c.dep_ == "aux" or is_hyphen_prefix(c, verb))
+           for g in c.children if g.dep_ == "nsubj"]
+    if own:
+        return own
     # "@lena broke the deploy": the small model sometimes hangs a handle off the verb as npadvmod
     loose = [c for c in verb.lefts if c.dep_ in ("npadvmod", "dep", "nmod") and c.i == c.sent.start
              and c.text.startswith("@")]
@@ -77,6 +83,13 @@ def subjects(verb: "Token") -> list["Token"]:
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return subjects(verb.head)
     return []
+
+
+def is_hyphen_prefix(tok: "Token", verb: "Token") -> bool:
+    """'force' in 'force-pushed', 'fat' in 'fat-fingered': joined to the verb by a hyphen."""
+    doc = verb.doc
+    return tok.i == verb.i - 2 and doc[verb.i - 1].text == "-" and not doc[verb.i - 1].whitespace_ \
+        and not tok.whitespace_
 
 
 def agents(verb: "Token") -> list["Token"]:

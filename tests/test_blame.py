@@ -1,0 +1,48 @@
+"""Blame checks end to end: suggestions built from the sentence, and no doubled findings."""
+from __future__ import annotations
+
+import blameless
+
+
+def _findings(sentence: str, rule: str):
+    text = f"# Incident review\n\n## Root cause\n\n{sentence}\n"
+    return [f for f in blameless.check(text, config=blameless.Config(select=(rule,))) if f.rule == rule]
+
+
+def test_lapse_suggestion_names_the_thing_that_lapsed():
+    (hit,) = _findings("The release captain let the signing certificate expire.", "B101")
+    assert "the signing certificate expired" in hit.suggestion
+
+
+def test_skipped_step_after_bother_names_the_step():
+    (hit,) = _findings("Imani didn't bother to run the linter.", "B101")
+    assert "Running the linter" in hit.suggestion
+
+
+def test_without_phrase_is_quoted_whole():
+    (hit,) = _findings("Our DBA shipped the index change without a second pair of eyes.", "B101")
+    assert "without a second pair of eyes" in hit.message
+
+
+def test_passive_fault_suggestion_is_built_from_the_subject():
+    (hit,) = _findings("The hotfix was merged by Tanvir without a review.", "B101")
+    assert "The hotfix was merged" in hit.suggestion
+
+
+def test_participle_of_a_past_form_is_not_doubled():
+    (hit,) = _findings("The intern typo'd the hostname.", "B101")
+    assert "typo'd" in hit.suggestion and "typo'ded" not in hit.suggestion
+
+
+def test_self_blame_phrase_is_reported_once():
+    assert len(_findings("I screwed up the rollout order.", "B106")) == 1
+
+
+def test_system_reason_for_not_seeing_is_not_blame():
+    assert not _findings("Noor did not see the errors because the log sampler dropped them.", "B101")
+    assert _findings("Noor did not check the errors.", "B101")
+
+
+def test_relative_clause_only_points_at_a_person():
+    assert not _findings("The engineer who triggered the failover was quick to call for help.", "B101")
+    assert _findings("It was Keiko who broke the nightly build.", "B101")
