@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -57,8 +58,17 @@ def collect(paths: tuple[str, ...]) -> list[str]:
     return files
 
 
+BOM = "\ufeff"
+
+
 def read_text(name: str) -> str:
     """Read a postmortem as UTF-8 (a BOM is dropped); binary and undecodable files are errors."""
+    return read_source(name)[0]
+
+
+def read_source(name: str) -> tuple[str, str]:
+    """(text, bom): the postmortem without its UTF-8 byte order mark, and the mark ("" if none),
+    so that `fix` can write the file back with the mark it had."""
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except IsADirectoryError:
@@ -68,12 +78,14 @@ def read_text(name: str) -> str:
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not a postmortem")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError(f"{name}: not UTF-8 text (invalid byte at offset {err.start})") from None
+    bom = BOM if text.startswith(BOM) else ""
+    text = text[len(bom):]
     if not text.strip():
         raise InputError(f"{name}: file is empty")
-    return text
+    return text, bom
 
 
 class _Configs:
@@ -210,19 +222,37 @@ def check(paths, fmt, fail_on, select, ignore, config_path, quiet, color):
             sys.exit(1)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename over it: never a half-written file."""
-    mode = path.stat().st_mode
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".blameless", dir=path.parent)
+def _write_atomically(name: str, text: str) -> None:
+    """Write to a temporary file beside the file, then rename over it: never a half-written file.
+
+    A symlink is followed (the link stays, its target is rewritten); the file's permission bits
+    are kept; a read-only file is refused. Failures are InputErrors naming the file.
+    """
+    path = Path(name).resolve()
     try:
+        info = path.stat()
+        mode = info.st_mode
+    except OSError as err:
+        raise InputError(f"{name}: cannot write: {err.strerror or err}") from None
+    if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
+        raise InputError(f"{name}: file is read-only; not fixed")
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".blameless", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        os.chmod(tmp, mode & 0o7777)
+        os.chmod(tmp, stat.S_IMODE(mode))
+        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+            try:  # keep the owner (possible for root, or for a group the user is in)
+                os.chown(tmp, info.st_uid, info.st_gid)
+            except OSError:
+                pass
         os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
+    except OSError as err:
+        raise InputError(f"{name}: cannot write: {err.strerror or err}") from None
+    finally:
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
-        raise
 
 
 @main.command()
@@ -240,9 +270,10 @@ def fix(paths, diff, check_only, select, ignore, config_path):
     files = collect(paths)
     configs = _Configs(config_path, _overrides(select, ignore))
     changed = 0
+    failed = 0
     for name in files:
         try:
-            text = read_text(name)
+            text, bom = read_source(name)
         except InputError as err:
             if len(files) == 1:
                 raise
@@ -253,22 +284,31 @@ def fix(paths, diff, check_only, select, ignore, config_path):
             if diff:
                 click.echo("".join(difflib.unified_diff(text.splitlines(True), fixed.splitlines(True), "stdin", "stdin")), nl=False)
             elif not check_only:
-                click.echo(fixed, nl=False)
+                click.echo(bom + fixed, nl=False)
             changed += fixed != text
             continue
         if fixed == text:
             continue
-        changed += 1
         if diff:
             click.echo("".join(difflib.unified_diff(text.splitlines(True), fixed.splitlines(True),
                                                     f"a/{name}", f"b/{name}")), nl=False)
         elif check_only:
             click.echo(f"would fix {name}")
         else:
-            _write_atomically(Path(name), fixed)
+            try:
+                _write_atomically(name, bom + fixed)
+            except InputError as err:
+                if len(files) == 1:
+                    raise
+                _error(str(err))
+                failed += 1
+                continue
             click.echo(f"fixed {name}", err=True)
+        changed += 1
     verb = "would change" if (diff or check_only) else "changed"
     click.echo(f"{changed} file{'s' if changed != 1 else ''} {verb}.", err=True)
+    if failed:
+        sys.exit(2)
     if check_only and changed:
         sys.exit(1)
 

@@ -6,6 +6,7 @@ The file is found by walking up from the checked file; `--config` names one. Sel
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -133,8 +134,13 @@ def _apply(base: Config, data: dict[str, Any], source: str) -> Config:
         changes["select"] = _list(f"{source}: select", data["select"])
     if "extend-select" in data:
         changes["select"] = changes.get("select", base.select) + _list(f"{source}: extend-select", data["extend-select"])
+    # As in ruff, a layer that sets `select` (the command line over a config file, editor
+    # settings over the project's) starts from its own selection: the ignores below it go.
+    ignore_base = () if "select" in changes else base.ignore
     if "ignore" in data and data["ignore"] is not None:
-        changes["ignore"] = base.ignore + _list(f"{source}: ignore", data["ignore"])
+        changes["ignore"] = ignore_base + _list(f"{source}: ignore", data["ignore"])
+    elif ignore_base != base.ignore:
+        changes["ignore"] = ignore_base
     if "severity" in data and data["severity"] is not None:
         table = data["severity"] if data["severity"] != [] else {}  # Lua sends {} as []
         if not isinstance(table, dict):
@@ -179,9 +185,19 @@ def _apply(base: Config, data: dict[str, Any], source: str) -> Config:
             rid = _check_selector(f"{source}: rules", rid)
             if not isinstance(opts, dict):
                 raise ConfigError(f"{source}: rules.{rid}: must be a table of options")
-            options += [(rid, k, v) for k, v in opts.items()]
+            options += [(rid, k, _frozen(v)) for k, v in opts.items()]
         changes["rule_options"] = tuple(options)
     return replace(base, **changes)
+
+
+def _frozen(value: Any) -> Any:
+    """A TOML value made hashable (lists become tuples, tables sorted item tuples), so that a
+    Config stays a frozen, hashable value."""
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    return value
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -194,10 +210,16 @@ def find_config_file(start: Path) -> Path | None:
                 continue
             if name == "pyproject.toml":
                 try:
-                    if "blameless" not in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
-                        continue
-                except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                    raw = candidate.read_text(encoding="utf-8")
+                except (UnicodeDecodeError, OSError):
                     continue
+                try:
+                    if "blameless" not in tomllib.loads(raw).get("tool", {}):
+                        continue
+                except tomllib.TOMLDecodeError:
+                    # ours but broken: load_config reports it rather than silently skip it
+                    if not re.search(r"^\s*\[\s*tool\s*\.\s*blameless\b", raw, re.M):
+                        continue
             return candidate
     return None
 

@@ -182,7 +182,7 @@ class Suppression:
 # ---------------------------------------------------------------------------------------------
 # Masking: blank out what is not prose, keeping every offset.
 
-_FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)"
+_FRONT_MATTER = re.compile(r"\A\ufeff?(?:---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)"
                            r"|\+\+\+[ \t]*\r?\n.*?\r?\n\+\+\+[ \t]*(?:\r?\n|\Z))", re.S)
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _INLINE_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
@@ -250,13 +250,37 @@ def _line_starts(source: str) -> list[int]:
     return starts
 
 
-def _suppressions(source: str, line_starts: list[int]) -> list[Suppression]:
+def _suppression_rule(name: str) -> str:
+    """Rule ids and prefixes in upper case ("b101" -> "B101"), categories in lower case."""
+    return name.upper() if re.fullmatch(r"[A-Za-z]\d{0,3}", name) else name.lower()
+
+
+def _suppressions(source: str, line_starts: list[int],
+                  code: list[tuple[int, int]] = ()) -> list[Suppression]:
+    """The `<!-- blameless-... -->` comments of `source`, except those inside `code` (document
+    offset ranges of code blocks, inline code and front matter): those are examples, not HTML."""
     found = []
     for match in _SUPPRESSION.finditer(source):
-        rules = frozenset(r.strip() for r in re.split(r"[\s,]+", match.group(2)) if r.strip())
+        if any(s <= match.start() < e for s, e in code):
+            continue
+        rules = frozenset(_suppression_rule(r.strip()) for r in re.split(r"[\s,]+", match.group(2))
+                          if r.strip())
         line = bisect.bisect_right(line_starts, match.start())
         found.append(Suppression(match.group(1), rules, line))
     return found
+
+
+def _code_ranges(source: str, builder: "_Builder", front_end: int) -> list[tuple[int, int]]:
+    """Document offset ranges that are code (or front matter), where a comment is not a comment."""
+    ranges = [(0, front_end)] if front_end else []
+    starts = builder.starts
+    for first, last in builder.code_lines:
+        ranges.append((starts[first], starts[last] if last < len(starts) else len(source)))
+    for block in builder.blocks:
+        if "blameless-" in block.raw:
+            ranges += [(block.doc_offset(m.start()), block.doc_offset(m.end() - 1) + 1)
+                       for m in _CODE_SPAN.finditer(block.raw)]
+    return ranges
 
 
 class _Builder:
@@ -267,6 +291,7 @@ class _Builder:
         self.starts = starts
         self.sections: list[Section] = [Section("other", "", 0, 1, 0, 0, 0)]
         self.blocks: list[Block] = []
+        self.code_lines: list[tuple[int, int]] = []  # [first, last) source lines of code blocks
         self._stack: list[tuple[int, str]] = []  # (level, effective kind) of open headings
 
     def line_span(self, line: int) -> tuple[int, int]:
@@ -402,7 +427,9 @@ def _parse_markdown(source: str, builder: _Builder) -> None:
                 block.section = section
             i += 3
             continue
-        if t in ("bullet_list_open", "ordered_list_open"):
+        if t in ("fence", "code_block") and tok.map:
+            builder.code_lines.append((tok.map[0], tok.map[1]))
+        elif t in ("bullet_list_open", "ordered_list_open"):
             group_stack.append(next_group)
             next_group += 1
         elif t in ("bullet_list_close", "ordered_list_close"):
@@ -433,14 +460,13 @@ def _parse_markdown(source: str, builder: _Builder) -> None:
             else:
                 start, end = builder.line_span(row_line)
                 cursor = row_cells[-1][2] if row_cells else start
-                text = inline.content
-                at = builder.source.find(text, cursor, end) if text else -1
+                at, stop = _find_cell(builder.source, inline.content, cursor, end)
                 if at < 0:  # empty cell: sit just after the next pipe
                     pipe = builder.source.find("|", cursor + (1 if row_cells else 0), end)
-                    at = pipe + 1 if pipe >= 0 else cursor
+                    at = stop = pipe + 1 if pipe >= 0 else cursor
                 n = len(row_cells)
                 header = headers[n] if n < len(headers) and headers[n] else f"col{n + 1}"
-                row_cells.append((header, at, at + len(text)))
+                row_cells.append((header, at, stop))
         elif t == "tr_close" and not in_thead:
             start, end = builder.line_span(row_line)
             cells = tuple(Cell(h, s - start, e - start) for h, s, e in row_cells)
@@ -509,6 +535,22 @@ def _split_at_hard_breaks(builder: _Builder, first_line: int,
     return [p for p in pieces if p]
 
 
+def _find_cell(source: str, content: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of a table cell's content in source[start:end], or (-1, -1).
+
+    markdown-it gives a cell's content with each escaped pipe (`\\|`) unescaped, so the source
+    may hold a backslash before each pipe of the content.
+    """
+    if not content:
+        return -1, -1
+    if "|" not in content:
+        at = source.find(content, start, end)
+        return (at, at + len(content)) if at >= 0 else (-1, -1)
+    pattern = r"\\?\|".join(re.escape(part) for part in content.split("|"))
+    match = re.compile(pattern).search(source, start, end)
+    return (match.start(), match.end()) if match else (-1, -1)
+
+
 def _is_cell_pipe(block: Block, offset: int) -> bool:
     """True when the pipe at `offset` separates cells (it lies outside every cell)."""
     return not any(c.start <= offset < c.end for c in block.cells)
@@ -568,6 +610,8 @@ def parse(source: str, *, path: str | None = None, markdown: bool | None = None)
     starts = _line_starts(source)
     front = _FRONT_MATTER.match(source)
     body = _blank(source, 0, front.end()) if front else source
+    if body.startswith("\ufeff"):  # a byte order mark is not text: "\ufeff# Title" is a heading
+        body = " " + body[1:]
     builder = _Builder(body, starts)
     if markdown:
         _parse_markdown(body, builder)
@@ -576,5 +620,6 @@ def parse(source: str, *, path: str | None = None, markdown: bool | None = None)
     for block in builder.blocks:  # raw text comes from the user's source, not the blanked copy
         block.raw = "\n".join(source[doc:doc + len(part)] for (_, doc), part in
                               zip(block._anchors, block.raw.split("\n")))
-    return Document(source, builder.sections, builder.blocks, path, _suppressions(source, starts),
-                    starts)
+    suppressions = _suppressions(source, starts, _code_ranges(source, builder, front.end() if front else 0)) \
+        if "blameless-" in source else []
+    return Document(source, builder.sections, builder.blocks, path, suppressions, starts)

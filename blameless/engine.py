@@ -143,7 +143,7 @@ class Engine:
 def _suppressed(finding: Finding, document: Document) -> bool:
     """Whether an inline `<!-- blameless-... -->` comment silences this finding."""
     def names(s) -> bool:
-        return not s.rules or finding.rule in s.rules or finding.category in s.rules or any(
+        return not s.rules or "all" in s.rules or finding.rule in s.rules or finding.category in s.rules or any(
             finding.rule.startswith(r) for r in s.rules if len(r) < 4 and r[:1].isalpha() and r[:1].isupper())
 
     disabled = False

@@ -1,9 +1,13 @@
 """Building and applying text edits."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .findings import Finding, Fix, TextEdit
+
+_JOINED_AFTER = re.compile(r" +(?:and|or|but) +(\w+)", re.I)
+_JOINED_BEFORE = re.compile(r"(\w+) +(?:and|or|but) +\Z", re.I)
 
 
 def removal(text: str, start: int, end: int, base: int = 0) -> TextEdit | None:
@@ -13,13 +17,22 @@ def removal(text: str, start: int, end: int, base: int = 0) -> TextEdit | None:
     the removed words opened a sentence. `base` turns block offsets into document offsets.
     Returns None when the words cannot be removed cleanly (they are the whole sentence).
     """
-    after = end
-    if after < len(text) and text[after] == ",":
-        after += 1
-    while after < len(text) and text[after] == " ":
-        after += 1
-    before = start
     opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?:;|"
+    # "quickly and recklessly" / "recklessly and quickly": the conjunction goes with the word
+    adverb = text[start:end].lower().endswith("ly")
+    joined_after = _JOINED_AFTER.match(text, end) if adverb else None
+    joined_before = _JOINED_BEFORE.search(text[:start]) if adverb else None
+    if joined_after and joined_after.group(1).lower().endswith("ly"):
+        after = joined_after.start(1)
+    elif joined_before and joined_before.group(1).lower().endswith("ly"):
+        return TextEdit(base + joined_before.end(1), base + end, "")
+    else:
+        after = end
+        if after < len(text) and text[after] == ",":
+            after += 1
+        while after < len(text) and text[after] == " ":
+            after += 1
+    before = start
     if after == end or after >= len(text) or not text[after].isalnum():
         while before > 0 and text[before - 1] == " ":
             before -= 1

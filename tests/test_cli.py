@@ -198,3 +198,26 @@ def test_fix_writes_atomically_only_when_asked_and_is_idempotent(cli, tmp_path):
     assert cli("fix", str(doc)).returncode == 0 and doc.read_text() == fixed
     assert cli("fix", "--check", str(doc)).returncode == 0
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pm.md.")]
+
+
+def test_suppression_comments_shown_as_code_do_not_suppress(cli, tmp_path):
+    """A README-style page that documents the comments in code must still be checked."""
+    doc = tmp_path / "pm.md"
+    doc.write_text("# Review\n\n## Root cause\n\n"
+                   "Silence a file with `<!-- blameless-disable-file -->` at its top.\n\n"
+                   "```markdown\n<!-- blameless-disable B101 -->\n```\n\n"
+                   "    <!-- blameless-disable-next-line -->\n\n"
+                   "Dave forgot to renew the certificate.\n")
+    data = json.loads(cli("check", "--format", "json", str(doc)).stdout)
+    assert [f["rule"] for f in data["findings"]] == ["B101"]
+
+
+def test_suppression_ids_are_case_insensitive_and_may_be_listed(cli, tmp_path):
+    doc = tmp_path / "pm.md"
+    doc.write_text("# Review\n\n## Root cause\n\n"
+                   "<!-- blameless-disable-next-line b101, Blame -->\n"
+                   "Dave forgot to renew the certificate; human error.\n\n"
+                   "<!-- blameless-disable-next-line B104 b101 -->\n"
+                   "Anna recklessly restarted every node after Dave forgot to renew the certificate.\n")
+    data = json.loads(cli("check", "--format", "json", str(doc)).stdout)
+    assert data["findings"] == []

@@ -71,3 +71,21 @@ def test_parsing_by_section_gives_the_same_blocks_as_parsing_whole(monkeypatch):
            [(b.kind, b.line, b.raw, b.section.kind) for b in whole.blocks]
     assert [s.title for s in chunked.sections] == [s.title for s in whole.sections]
     assert "# not a heading" not in [s.title for s in chunked.sections]
+
+
+def test_only_html_comments_are_suppressions_not_code_or_front_matter():
+    doc = parse("---\nnote: <!-- blameless-disable-file -->\n---\n\n# T\n\n"
+                "Use `<!-- blameless-disable B101 -->` like this.\n\n"
+                "```\n<!-- blameless-disable-line -->\n```\n\n"
+                "<!-- blameless-disable-next-line B104 -->\nText. <!-- blameless-disable-line B1 -->\n")
+    assert [(s.action, sorted(s.rules), s.line) for s in doc.suppressions] == [
+        ("disable-next-line", ["B104"], 13), ("disable-line", ["B1"], 14)]
+
+
+def test_table_cells_with_escaped_pipes_keep_their_text():
+    text = ("## Timeline (UTC)\n\n| Time | Event |\n|---|---|\n"
+            "| 09:13 | Restarted the cache \\| the CDN | \n")
+    row = next(b for b in parse(text).blocks if b.kind == "table_row")
+    event = row.cell("event")
+    assert row.raw[event.start:event.end] == "Restarted the cache \\| the CDN"
+    assert event.text_of(row) == "Restarted the cache  | the CDN"

@@ -52,3 +52,11 @@ def test_import_does_not_load_spacy():
     code = "import sys, blameless, blameless.cli; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_leading_byte_order_mark_does_not_hide_the_first_heading_or_front_matter():
+    """Text read with encoding="utf-8" (not utf-8-sig) keeps the BOM; headings must still count."""
+    timeline = "## Timeline (UTC)\n\n- 09:12 Irene unfortunately restarted the cache\n"
+    assert [(f.rule, f.line, f.column) for f in blameless.check("\ufeff" + timeline)] == [("T301", 3, 15)]
+    front = "\ufeff---\nsummary: Human error caused the outage.\n...\n\n## Root cause\n\nA bad config.\n"
+    assert blameless.check(front) == []
