@@ -185,7 +185,7 @@ class Suppression:
 _FRONT_MATTER = re.compile(r"\A\ufeff?(?:---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)"
                            r"|\+\+\+[ \t]*\r?\n.*?\r?\n\+\+\+[ \t]*(?:\r?\n|\Z))", re.S)
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_INLINE_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+_INLINE_LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")  # linear: no nested [
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]|]+[^\s<>()\[\].,;:!?'\"|]")
 _HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.S)
