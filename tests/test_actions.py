@@ -102,7 +102,7 @@ NO_OWNERS = """
 
     - Add a disk alert on the build hosts.
     - Pin the base image digest in the Dockerfile.
-    - Make the renewal job exit non-zero when the CA rejects a request.
+    - Make the backup job exit non-zero when the upload to object storage fails.
 """
 
 

@@ -80,7 +80,7 @@ def test_github_format_emits_workflow_annotations(cli, tmp_path):
 
 def test_folder_is_searched_and_stdin_is_read(cli, tmp_path):
     (tmp_path / "a.md").write_text(BLAME_DOC)
-    (tmp_path / "notes.txt").write_text("Root cause\n\nHuman error caused the outage.\n")
+    (tmp_path / "notes.txt").write_text("Root cause\n\nThe purge came down to operator error.\n")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\x00\x00")
     data = json.loads(cli("check", "--format", "json", str(tmp_path)).stdout)
     assert {Path(f["path"]).name for f in data["findings"]} == {"a.md", "notes.txt"}

@@ -58,5 +58,5 @@ def test_a_leading_byte_order_mark_does_not_hide_the_first_heading_or_front_matt
     """Text read with encoding="utf-8" (not utf-8-sig) keeps the BOM; headings must still count."""
     timeline = "## Timeline (UTC)\n\n- 09:12 Irene unfortunately restarted the cache\n"
     assert [(f.rule, f.line, f.column) for f in blameless.check("\ufeff" + timeline)] == [("T301", 3, 15)]
-    front = "\ufeff---\nsummary: Human error caused the outage.\n...\n\n## Root cause\n\nA bad config.\n"
+    front = "\ufeff---\nsummary: The purge came down to operator error.\n...\n\n## Root cause\n\nA bad config.\n"
     assert blameless.check(front) == []

@@ -473,7 +473,7 @@ async def test_nvim_incremental_edit_then_pull(nvim: LanguageClient, tmp_path: P
     assert blame.range.start == types.Position(8, 5)
     assert blame.range.end == types.Position(8, 5 + len(BLAME) - 1)
     change(nvim, uri, 3, types.Position(8, 5), types.Position(8, 5 + len(BLAME)),
-           "The renewal job had been disabled in March.")
+           "The rotation cron was switched off in March.")
     assert "B101" not in codes((await pulled(nvim, uri)).items)
 
 

@@ -111,11 +111,11 @@ def test_role_nouns_names_and_handles_are_people_but_systems_are_not():
 
 
 def test_subject_is_inherited_through_forgot_to():
-    # Sarah forgot to check the config
-    doc = build(["Sarah", "forgot", "to", "check", "the", "config"], [1, 1, 3, 1, 5, 3],
+    # Omar forgot to rotate the key
+    doc = build(["Omar", "forgot", "to", "rotate", "the", "key"], [1, 1, 3, 1, 5, 3],
                 ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj"],
                 ["PROPN", "VERB", "PART", "VERB", "DET", "NOUN"], ["NNP", "VBD", "TO", "VB", "DT", "NN"])
-    assert [t.text for t in subjects(doc[3])] == ["Sarah"]
+    assert [t.text for t in subjects(doc[3])] == ["Omar"]
     assert is_past(doc[3])
 
 

@@ -38,11 +38,11 @@ def doc(body: str, heading: str = "## Timeline (UTC)") -> str:
     ("XX:XX the cache", "placeholder", None),
     ("[???] disk IOPS peaked", "placeholder", None),
     ("[time] the certificate", "placeholder", None),
-    ("At some point the DBA was paged", "vague", None),
+    ("At some point the storage team joined", "vague", None),
     ("Later, the on-call noticed", "vague", None),
     ("Eventually someone restarted it", "vague", None),
     ("Shortly after, errors dropped", "vague", None),
-    ("Sometime in the afternoon the cache was flushed", "vague", None),
+    ("Sometime in the evening the feature flag flipped", "vague", None),
     ("Around lunchtime the deploy went out", "vague", None),
     ("Around noon the vendor called", "vague", None),
     ("Shortly before midnight the job stalled", "vague", None),
@@ -57,7 +57,7 @@ def test_leading_stamp_shapes(text, kind, minutes):
         assert stamp.minutes == minutes
 
 
-@pytest.mark.parametrize("text", ["The DBA was paged", "1.2 million requests failed",
+@pytest.mark.parametrize("text", ["The storage team joined", "3.4 thousand uploads stalled",
                                   "Latency rose sharply", "10 minutes later the pods restarted",
                                   "Noon traffic peaked at 4k rps", "Next, the team split up"])
 def test_no_stamp(text):
@@ -74,26 +74,26 @@ def test_mentions_zone(text, zone):
 
 
 def test_judgement_about_a_person_is_reported_once_as_timeline():
-    text = doc("- 14:23 Kofi stupidly tried to renew it by hand.")
+    text = doc("- 16:48 Bruno stupidly tried to rotate the key by hand.")
     every = blameless.check(text)
     assert [f.rule for f in every if f.line == 5] == ["T301"]
     finding = next(f for f in every if f.rule == "T301")
-    assert "Kofi" in finding.message and "14:23" not in finding.message
-    assert "“14:23 Kofi tried to renew it by hand.”" in finding.suggestion
+    assert "Bruno" in finding.message and "16:48" not in finding.message
+    assert "“16:48 Bruno tried to rotate the key by hand.”" in finding.suggestion
 
 
 def test_removal_fix_keeps_the_entry_readable():
-    text = doc("- 10:02 Unfortunately the rollback also failed.")
-    assert blameless.fix(text) == doc("- 10:02 The rollback also failed.")
+    text = doc("- 18:30 Unfortunately the failover stalled too.")
+    assert blameless.fix(text) == doc("- 18:30 The failover stalled too.")
 
 
 def test_no_fix_where_the_sentence_needs_the_word():
-    [finding] = findings(doc("- 09:40 The team wasted time on the wrong dashboard."), "T301")
+    [finding] = findings(doc("- 13:15 We wasted an hour tailing logs from the wrong region."), "T301")
     assert not finding.fixes
 
 
 def test_names_as_actors_are_clean():
-    assert not findings(doc("- 09:25 Priya acknowledged the alert.\n- 09:31 Priya paged Marco."))
+    assert not findings(doc("- 08:02 Rosa acknowledged the page.\n- 08:09 Rosa paged Tomek."))
 
 
 def test_intro_and_continuation_paragraphs_need_no_time():

@@ -314,7 +314,7 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
                                       f"Blames a person: {who} {_as_agent(reason[0])}; "
                                       f"describe the system conditions instead", reason[1])
                     continue
-            # passive: "the outage was caused by Dave"
+            # passive: "the purge was triggered by Olu"
             for agent in agents(verb):
                 destroyed = lemma_of(verb) in ("drop", "delete", "wipe", "truncate") and any(
                     c.dep_ == "nsubjpass" and c.lemma_.lower() in ctx.words("data_objects")
@@ -331,7 +331,7 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
                                       "e.g. “The migration locked the table; nothing checked its size first.”")
                     yield _clause_hit(ctx, sent[0], sent[-1],
                                       f"Blames a person: {phrase(agent)} named as the cause", suggestion)
-        # "Nina's mistake took down checkout"
+        # "Tariq's mistake took down billing"
         for tok in sent:
             if tok.dep_ != "poss" or person_kind(tok, ctx.words) != "person":
                 continue
@@ -405,7 +405,7 @@ def _is_hindsight(verb: "Token") -> bool:
 
 
 def _counterfactual_if(verb: "Token") -> bool:
-    """'If X had checked the flag, this would not have happened.'"""
+    """'If X had run the dry run, the purge would have been caught.'"""
     had = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("had", "'d")]
     head = verb.head
     if not had and verb.dep_ == "ccomp" and head.lower_ == "had" and head.i < verb.left_edge.i and (
@@ -424,7 +424,7 @@ def _counterfactual_if(verb: "Token") -> bool:
 
 @check("hindsight")
 def hindsight(ctx: BlockContext) -> Iterator[Hit]:
-    """B103: 'should have', 'ought to have', and 'if X had …, this would not have happened'."""
+    """B103: 'should have', 'ought to have', and 'if X had …, it could have been avoided'."""
     for sent in _sentences(ctx):
         for verb in sent:
             if verb.pos_ not in ("VERB", "AUX"):
@@ -609,13 +609,13 @@ def blame_question(ctx: BlockContext) -> Iterator[Hit]:
             yield _clause_hit(ctx, first, sent[-1],
                               "A blame question: it asks who, or why a person acted, and puts "
                               "them on the defensive",
-                              "Ask about the system instead, e.g. “What made this easy to miss?” "
+                              "Ask about the system instead, e.g. “What let this slip through unnoticed?” "
                               "or “What in our process allowed this change through?”")
 
 
 @check("self_blame")
 def self_blame(ctx: BlockContext) -> Iterator[Hit]:
-    """B106: the writer blaming themselves ('my fault', 'I should have caught this')."""
+    """B106: the writer blaming themselves ('my fault', 'I should have spotted it')."""
     from ..text import phrase_regex
 
     text = ctx.block.text
