@@ -147,6 +147,14 @@ class Document:
     path: str | None = None
     suppressions: list["Suppression"] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list)
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: str, compute):
+        """`compute(self)`, worked out once per document and shared by every check that asks
+        (the action items, the timeline entries)."""
+        if key not in self._derived:
+            self._derived[key] = compute(self)
+        return self._derived[key]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a document offset, columns counted in code points."""

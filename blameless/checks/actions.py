@@ -260,9 +260,10 @@ def _is_null(value: str) -> bool:
 
 def action_items(document: "Document") -> list[Item]:
     """The items of every action-item section, with what each says about owner, date, ticket."""
-    cached = _CACHE.get(id(document))
-    if cached is not None and cached[0] is document:
-        return cached[1]
+    return document.derived("action_items", _read_action_items)
+
+
+def _read_action_items(document: "Document") -> list[Item]:
     items: list[Item] = []
     blocks = document.blocks
     for i, block in enumerate(blocks):
@@ -290,12 +291,9 @@ def action_items(document: "Document") -> list[Item]:
         if item.nested and link_only(block.raw):
             continue  # a reference under the item it belongs to
         items.append(item)
-    _CACHE.clear()
-    _CACHE[id(document)] = (document, items)
     return items
 
 
-_CACHE: dict[int, tuple["Document", list[Item]]] = {}
 _MONTH_START = re.compile(rf"(?:{_MONTHS})\b", re.I)
 
 

@@ -67,10 +67,11 @@ class Timeline:
 
 
 def timelines(document: "Document") -> list[Timeline]:
-    """Each Timeline section with its sub-sections, read into entries (cached per document)."""
-    cached = _CACHE.get(id(document))
-    if cached is not None and cached[0] is document:
-        return cached[1]
+    """Each Timeline section with its sub-sections, read into entries (once per document)."""
+    return document.derived("timelines", _read_timelines)
+
+
+def _read_timelines(document: "Document") -> list[Timeline]:
     found: list[Timeline] = []
     current: Timeline | None = None
     for section in document.sections:
@@ -86,12 +87,7 @@ def timelines(document: "Document") -> list[Timeline]:
         indices = {s.index for s in timeline.sections}
         timeline.blocks = [b for b in document.blocks if b.section.index in indices]
         _read_entries(timeline)
-    _CACHE.clear()
-    _CACHE[id(document)] = (document, found)
     return found
-
-
-_CACHE: dict[int, tuple] = {}
 
 
 def _time_cells(block: "Block") -> list:
