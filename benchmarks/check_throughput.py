@@ -16,7 +16,7 @@ import time
 
 from blameless.engine import Engine
 from blameless.nlp import Pipeline
-from blameless.rules import load_rules
+from blameless.registry import rule_set
 
 SUBJECTS = ["The deploy pipeline", "The cache layer", "Nina", "The on-call engineer", "The scheduler",
             "The load balancer", "Our alerting", "The migration tool", "Omar", "The replica"]
@@ -67,7 +67,7 @@ def main() -> None:
     baseline_pipeline = Pipeline()
     baseline_pipeline._nlp = pipeline.nlp
     unfiltered = Engine(pipeline=baseline_pipeline)
-    unfiltered.rules = [dataclasses.replace(r, triggers=frozenset()) for r in load_rules()]
+    unfiltered.rules = [dataclasses.replace(r, trigger_entries=()) for r in rule_set()]
     no_filter = timed(unfiltered, docs)
 
     print(f"{args.docs} documents, {words} words")

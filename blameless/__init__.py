@@ -9,14 +9,11 @@ and structure gaps, and suggests system-focused rewrites.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .config import Config, ConfigError, config_for, load_config
-from .findings import CATEGORIES, Finding, Fix, Severity, Span, TextEdit
+from .families import categories
+from .findings import Finding, Fix, Severity, Span, TextEdit
 from .rules import Rule, RulePackError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Engine
 
 __all__ = [
     "CATEGORIES", "Config", "ConfigError", "Finding", "Fix", "Rule", "RulePackError", "Severity",
@@ -24,16 +21,8 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-_engines: dict[Config, "Engine"] = {}
-
-
-def _engine(config: Config) -> "Engine":
-    from .engine import Engine
-
-    if config not in _engines:
-        _engines[config] = Engine(config)
-    return _engines[config]
-
+#: The rule families' categories, as declared in rules/families.yml.
+CATEGORIES = categories()
 
 def _resolve(path: str | Path | None, config: Config | str | Path | None) -> Config:
     if isinstance(config, Config):
@@ -51,8 +40,10 @@ def check(text: str, *, path: str | Path | None = None,
     a Config, a path to a config file, or None to use the file nearest `path` (or the defaults).
     The spaCy pipeline is loaded once per process.
     """
+    from .registry import engine_for
+
     cfg = _resolve(path, config)
-    return _engine(cfg).check_text(text, str(path) if path is not None else None)
+    return engine_for(cfg).check_text(text, str(path) if path is not None else None)
 
 
 def fix(text: str, *, path: str | Path | None = None,
@@ -72,8 +63,9 @@ def fix(text: str, *, path: str | Path | None = None,
     return current
 
 
-def rules() -> list[Rule]:
-    """Every built-in rule, sorted by id."""
-    from .rules import load_rules
+def rules(config: Config | str | Path | None = None) -> list[Rule]:
+    """Every rule a config sees (built-in plus its extend-rules packs), sorted by id."""
+    from .registry import rule_set_for
 
-    return list(load_rules())
+    cfg = config if isinstance(config, Config) else (load_config(config) if config else Config())
+    return list(rule_set_for(cfg))

@@ -8,9 +8,9 @@ its context are unchanged.
 
 What a block check can see, and therefore the cache key: the rule, the block's kind, raw and
 masked text, checkbox, continuation flag, cells, the offsets of its lines relative to its start,
-and its section's kind, title and level. Word lists that depend on the whole document (the
-engine passes e.g. "document_lowercase") are wrapped so the cache records which words the check
-asked about and the answers; an entry is reused only when every answer is still the same. A
+and its section's kind, title and level. The one word set that depends on the whole document
+(the words it writes in lower case, `ctx.lowercase`) is wrapped so the cache records which words
+the check asked about and the answers; an entry is reused only when every answer is still the same. A
 check that iterates such a list, or a hit outside its block, makes the entry uncacheable (it
 is then simply run every time). Same results as the plain Engine, just less work.
 """
@@ -79,35 +79,26 @@ class CachingEngine(Engine):
     @staticmethod
     def _key(rule: Any, block: Any) -> tuple:
         section = block.section
-        anchors = tuple((b, d - block.start) for b, d in getattr(block, "_anchors", ()))
+        anchors = tuple((b, d - block.start) for b, d in block.anchors)
         return (rule.id, block.kind, block.raw, block.text, block.checkbox, block.continuation,
                 block.cells, anchors, section.kind, section.title, section.level)
 
-    def _run_block_rule(self, rule: Any, block: Any, doc: Any, *rest: Any) -> Iterable:
-        try:
-            key = self._key(rule, block)
-        except (AttributeError, TypeError):  # an engine shape this cache does not know
-            return super()._run_block_rule(rule, block, doc, *rest)
-        lexicon = rest[0] if rest and isinstance(rest[0], dict) else None
-        dynamic = {} if lexicon is None else {
-            name: words for name, words in lexicon.items() if self.lexicon.get(name) is not words}
+    def _run_block_rule(self, rule: Any, block: Any, doc: Any, lowercase: Any) -> Iterable:
+        key = self._key(rule, block)
         entry = self._hits.get(key)
         if entry is not None:
             hits, asked = entry
-            if all(((word in dynamic[name]) == answer) if name in dynamic else False
-                   for name, word, answer in asked):
+            if all((word in lowercase) == answer for word, answer in asked):
                 self._hits.move_to_end(key)
                 self.reused += 1
                 return [_shift(h, block.start) for h in hits]
         log: list = []
-        if dynamic:
-            lexicon = {**lexicon, **{name: _Asked(name, words, log) for name, words in dynamic.items()}}
-            rest = (lexicon, *rest[1:])
-        hits = list(super()._run_block_rule(rule, block, doc, *rest))
+        hits = list(super()._run_block_rule(rule, block, doc, _Asked("lowercase", lowercase, log)))
         self.computed += 1
         end = block.end
         if None not in log and all(_inside(h, block.start, end) for h in hits):
-            self._hits[key] = (tuple(_shift(h, -block.start) for h in hits), tuple(dict.fromkeys(log)))
+            asked = tuple(dict.fromkeys((word, answer) for _, word, answer in log))
+            self._hits[key] = (tuple(_shift(h, -block.start) for h in hits), asked)
             if len(self._hits) > self._cache_size:
                 self._hits.popitem(last=False)
         else:

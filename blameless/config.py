@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .findings import CATEGORIES, Severity
+from .families import categories, id_example, selector_pattern
+from .findings import Severity
+from .sections import SECTION_KINDS
 
 CONFIG_FILES = (".blameless.toml", "pyproject.toml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
-SECTION_NAMES = ("summary", "impact", "timeline", "root_cause", "contributing_factors",
-                 "what_went_well", "action_items")
+SECTION_NAMES = SECTION_KINDS[:-1]
 OWNER_POLICIES = ("always", "consistent", "never")
 
 
@@ -91,19 +92,18 @@ def _best(selectors: tuple[str, ...], rule_id: str, category: str) -> int | None
 
 
 def _check_selector(where: str, selector: Any) -> str:
-    import re
+    """A selector's shape: a category, "all", or a family letter with up to three digits.
 
+    Whether a full id names a rule is checked when the rule set for the config is built
+    (registry.rule_set), since extra packs add ids.
+    """
     if not isinstance(selector, str):
         raise ConfigError(f"{where}: {selector!r} is not a rule id or category")
-    if selector.lower() in CATEGORIES or selector.lower() == "all":
+    if selector.lower() in categories() or selector.lower() == "all":
         return selector.lower()
-    if not re.fullmatch(r"[BATSbats](\d{1,3})?", selector):
-        raise ConfigError(f"{where}: unknown rule or category {selector!r} "
-                          f"(use an id like B101, a prefix like B1, or one of {', '.join(CATEGORIES)})")
-    from .rules import load_rules
-
-    if len(selector) == 4 and selector.upper() not in {r.id for r in load_rules()}:
-        raise ConfigError(f"{where}: no rule has the id {selector.upper()!r}")
+    if not selector_pattern().fullmatch(selector):
+        raise ConfigError(f"{where}: unknown rule or category {selector!r} (use an id like "
+                          f"{id_example()}, a prefix like {id_example()[:2]}, or one of {', '.join(categories())})")
     return selector.upper()
 
 

@@ -13,74 +13,16 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from .sections import classify_heading
+
 # ---------------------------------------------------------------------------------------------
 # Sections
-
-#: Section kinds and the heading words that name them. The synonym found earliest in a heading
-#: wins, so "Root cause and remediation" is a root-cause section.
-SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "summary": ("summary", "executive summary", "overview", "tl;dr", "tldr", "incident summary",
-                "description", "abstract", "background"),
-    "impact": ("impact", "customer impact", "user impact", "business impact", "blast radius",
-               "who was affected", "severity and impact"),
-    "timeline": ("timeline", "chronology", "sequence of events", "time line", "events timeline",
-                 "incident log", "detailed timeline"),
-    "root_cause": ("root cause", "root causes", "root-cause", "rca", "why it happened", "5 whys",
-                   "five whys", "causes", "cause", "causal analysis", "technical details",
-                   "what went wrong", "analysis"),
-    "contributing_factors": ("contributing factor", "contributing factors", "trigger",
-                             "contributing causes", "factors"),
-    "what_went_well": ("what went well", "went well", "things that went well", "what worked",
-                       "where we got lucky", "lessons learned", "lessons learnt", "learnings",
-                       "what we learned", "lessons"),
-    "action_items": ("action items", "action item", "actions", "remediation", "remediations",
-                     "follow-up", "follow up", "followup", "follow-ups", "corrective actions",
-                     "corrective and preventive", "corrective and preventative", "next steps",
-                     "preventive measures", "preventative measures", "preventive actions",
-                     "to do", "todo", "todos", "improvements", "action plan", "mitigations",
-                     "future work", "prevention"),
-}
-
-#: Words that name a section only when they are the whole heading: "Prevention" is an
-#: action-item section, "Anti-impersonation email prevention" is not.
-WHOLE_HEADING_ONLY = frozenset({"prevention", "improvements", "todo", "todos", "to do", "trigger",
-                                "factors", "analysis", "description", "background", "actions",
-                                "mitigations", "events"})
-#: Modifiers that yield to a later section word: "Follow-up timeline" is a timeline.
-MODIFIERS = frozenset({"follow-up", "follow up", "followup"})
-
-_HEADING_NOISE = re.compile(r"[^\w\s;&/-]+")
-
-
-@lru_cache(maxsize=1024)
-def classify_heading(title: str) -> str | None:
-    """Return the section kind a heading names, or None when it names none of them."""
-    text = " " + " ".join(_HEADING_NOISE.sub(" ", title.lower()).split()) + " "
-    found: list[tuple[int, int, str, str]] = []
-    for kind, words in SECTION_SYNONYMS.items():
-        for word in words:
-            if word in WHOLE_HEADING_ONLY and text.strip() != word:
-                continue
-            at = text.find(" " + word + " ")
-            if at < 0:
-                # allow plural/suffix noise such as "Timelines" or "Remediation:"
-                match = re.search(r"\s" + re.escape(word) + r"s?\b", text)
-                at = match.start() if match else -1
-            if at >= 0:
-                found.append((at, -len(word), kind, word))
-    found.sort()
-    if len(found) > 1 and found[0][3] in MODIFIERS:
-        later = [f for f in found if f[2] != found[0][2]]
-        if later:
-            return later[0][2]
-    return found[0][2] if found else None
-
 
 @dataclass(frozen=True)
 class Section:
     """A heading and what sits under it. The document preamble is a section with no heading."""
 
-    kind: str  # a SECTION_SYNONYMS key, or "other"
+    kind: str  # one of sections.SECTION_KINDS
     title: str
     level: int  # 0 for the preamble
     line: int  # 1-based line of the heading (1 for the preamble)
@@ -115,7 +57,7 @@ class Block:
     line: int  # 1-based line of the first character
     group: int  # blocks of the same list or table share a group id
     # (block offset, document offset) for the start of each source line of the block
-    _anchors: tuple[tuple[int, int], ...] = ()
+    anchors: tuple[tuple[int, int], ...] = ()
     cells: tuple[Cell, ...] = ()
     checkbox: str | None = None  # " " or "x" for task-list items
     continuation: bool = False  # a paragraph that continues the list item above it
@@ -123,9 +65,9 @@ class Block:
 
     def doc_offset(self, offset: int) -> int:
         """Map an offset inside the block to an offset in the document."""
-        keys = [a for a, _ in self._anchors]
+        keys = [a for a, _ in self.anchors]
         i = max(bisect.bisect_right(keys, offset) - 1, 0)
-        block_at, doc_at = self._anchors[i]
+        block_at, doc_at = self.anchors[i]
         return doc_at + (offset - block_at)
 
     def cell(self, *headers: str) -> Cell | None:
@@ -155,6 +97,10 @@ class Document:
         if key not in self._derived:
             self._derived[key] = compute(self)
         return self._derived[key]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a document offset, columns counted in code points."""
@@ -627,7 +573,7 @@ def parse(source: str, *, path: str | None = None, markdown: bool | None = None)
         _parse_plain(body, builder)
     for block in builder.blocks:  # raw text comes from the user's source, not the blanked copy
         block.raw = "\n".join(source[doc:doc + len(part)] for (_, doc), part in
-                              zip(block._anchors, block.raw.split("\n")))
+                              zip(block.anchors, block.raw.split("\n")))
     suppressions = _suppressions(source, starts, _code_ranges(source, builder, front.end() if front else 0)) \
         if "blameless-" in source else []
     return Document(source, builder.sections, builder.blocks, path, suppressions, starts)

@@ -6,13 +6,15 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from .checks import CHECKS, BlockContext, DocumentContext, Hit
+from .checks.context import BlockContext, DocumentContext, Hit
+from .checks.registry import HOOKS
 from .config import Config
 from .document import Block, Document, parse
 from .findings import Finding, Fix, Span
 from .fixes import removal
 from .nlp import Pipeline, shared_pipeline
-from .rules import Rule, load_rules, shared_lexicon
+from .registry import rule_set_for
+from .rules import Rule
 from .text import inside_quotes, phrase_regex
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’@-]*")
@@ -49,22 +51,19 @@ class Engine:
 
     def __init__(self, config: Config | None = None, pipeline: Pipeline | None = None):
         self.config = config or Config()
-        self.rules = [r for r in load_rules(self.config.extend_rules)
-                      if self.config.is_enabled(r.id, r.category)]
+        self.rule_set = rule_set_for(self.config)
+        self.rules = self.rule_set.enabled(self.config)
         self.pipeline = pipeline or shared_pipeline(self.config.model)
-        self.lexicon = shared_lexicon()
         self._matchers: dict[str, object] = {}
 
     # -- public ----------------------------------------------------------------------------
     def check_text(self, text: str, path: str | None = None) -> list[Finding]:
         return self.check_document(parse(text, path=path))
 
-    def check_document(self, document: Document) -> list[Finding]:
-        if any(s.action == "disable-file" and not s.rules for s in document.suppressions):
-            return []
+    def plan(self, document: Document) -> list[tuple[Block, list[Rule]]]:
+        """Each block with the rules that run on it: in scope, and past the lexical prefilter."""
         block_rules = [r for r in self.rules if not r.document_level]
         plan: list[tuple[Block, list[Rule]]] = []
-        to_parse: list[str] = []
         for block in document.blocks:
             words = None
             rules = []
@@ -78,29 +77,34 @@ class Engine:
                 rules.append(rule)
             if rules:
                 plan.append((block, rules))
-                if any(r.needs_parse for r in rules):
-                    to_parse.append(block.text)
+        return plan
+
+    def check_document(self, document: Document) -> list[Finding]:
+        if any(s.action == "disable-file" and not s.rules for s in document.suppressions):
+            return []
+        plan = self.plan(document)
+        to_parse = [block.text for block, rules in plan if any(r.needs_parse for r in rules)]
         doc_rules = [r for r in self.rules if r.document_level]
         parses = self.pipeline.parse_many(to_parse) if to_parse else {}
-        lexicon = {**self.lexicon, "document_lowercase": lowercase_words(document.source)}
+        lowercase = lowercase_words(document.source)
 
         findings: list[Finding] = []
         for block, rules in plan:
             doc = parses.get(block.text)
             for rule in rules:
-                for hit in self._run_block_rule(rule, block, doc, lexicon):
+                for hit in self._run_block_rule(rule, block, doc, lowercase):
                     findings.append(self._finding(rule, hit, document))
         for rule in doc_rules:
-            ctx = DocumentContext(document, rule, self.config, parses, lexicon)
-            for hit in CHECKS[rule.check](ctx):
+            ctx = DocumentContext(document, rule, self.config, parses, lowercase)
+            for hit in HOOKS[rule.check](ctx):
                 findings.append(self._finding(rule, hit, document))
         findings = [f for f in findings if not _suppressed(f, document)]
         return sorted(set(findings), key=Finding.sort_key)
 
     # -- rules -----------------------------------------------------------------------------
-    def _run_block_rule(self, rule: Rule, block: Block, doc, lexicon: dict) -> Iterable[Hit]:
+    def _run_block_rule(self, rule: Rule, block: Block, doc, lowercase) -> Iterable[Hit]:
         if rule.check:
-            return CHECKS[rule.check](BlockContext(block, doc, rule, self.config, lexicon))
+            return HOOKS[rule.check](BlockContext(block, doc, rule, self.config, lowercase))
         if rule.phrases:
             spans = [(m.start(), m.end()) for m in phrase_regex(rule.phrases).finditer(block.text)]
         else:
@@ -115,9 +119,7 @@ class Engine:
             if edit:
                 edit = replace(edit, start=block.doc_offset(edit.start), end=block.doc_offset(edit.end))
                 fixes = (Fix(f"Remove “{words}”", (edit,)),)
-        return Hit(block.doc_offset(start), block.doc_offset(end),
-                   message=rule.message.format(match=words),
-                   suggestion=rule.suggestion.format(match=words), fixes=fixes)
+        return Hit(block.doc_offset(start), block.doc_offset(end), slots={"match": words}, fixes=fixes)
 
     def _matcher(self, rule: Rule):
         if rule.id not in self._matchers:
@@ -132,9 +134,10 @@ class Engine:
         line, column = document.position(hit.start)
         end_line, end_column = document.position(max(hit.end, hit.start))
         severity = self.config.severity_for(rule.id, rule.category, hit.severity or rule.severity)
+        message, suggestion = rule.render(hit.variant, hit.slots)
         return Finding(
             rule=rule.id, category=rule.category, severity=severity,
-            message=hit.message or rule.message, suggestion=hit.suggestion or rule.suggestion,
+            message=hit.message or message, suggestion=hit.suggestion or suggestion,
             span=Span(hit.start, hit.end, line, column, end_line, end_column),
             fixes=hit.fixes, path=document.path,
         )
@@ -164,7 +167,7 @@ def _suppressed(finding: Finding, document: Document) -> bool:
 
 
 def _next_content_line(document: Document, line: int) -> int:
-    total = len(document._line_starts)
+    total = document.line_count
     n = line + 1
     while n <= total:
         text = document.line_text(n).strip()

@@ -24,7 +24,6 @@ class Severity(str, Enum):
             raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
 
 
-CATEGORIES = ("blame", "action-item", "timeline", "structure")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ or `patterns:` (spaCy `Matcher` token patterns).
 """
 from __future__ import annotations
 
-import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,12 +16,13 @@ from typing import Any
 
 import yaml
 
-from .document import SECTION_SYNONYMS
-from .findings import CATEGORIES, Severity
+from .families import by_category, categories, id_example, id_pattern, rules_dir
+from .findings import Severity
+from .inflect import trigger_words
+from .lexicon import english
+from .sections import SECTION_KINDS
 
-ID_PREFIX = {"blame": "B1", "action-item": "A2", "timeline": "T3", "structure": "S4"}
 BLOCK_KINDS = ("paragraph", "list_item", "table_row", "heading")
-SECTION_KINDS = tuple(SECTION_SYNONYMS) + ("other",)
 EXAMPLE_CONTEXTS = ("prose", "timeline", "action", "document")
 
 
@@ -73,20 +74,100 @@ class Rule:
     patterns: tuple[Any, ...] = ()
     fix: str | None = None  # "remove": delete the matched words (phrase/pattern rules)
     needs_parse: bool = True
-    triggers: frozenset[str] = frozenset()
+    trigger_entries: tuple[str, ...] = ()  # the words and phrases the prefilter derives from
+    triggers_from: tuple[str, ...] = ()
+    messages: dict = field(default_factory=dict, hash=False, compare=False)  # variant -> template
+    suggestions: dict = field(default_factory=dict, hash=False, compare=False)
     options: dict = field(default_factory=dict, hash=False, compare=False)
-    lexicon: dict = field(default_factory=dict, hash=False, compare=False)
+    lexicon: dict = field(default_factory=dict, hash=False, compare=False)  # extra packs only
     pack: str = ""
 
     @property
     def document_level(self) -> bool:
         return self.scope.blocks == frozenset({"document"})
 
+    @property
+    def triggers(self) -> frozenset[str]:
+        """The prefilter's words: every inflected form of the rule's trigger entries (derived,
+        never written; computed on first use so `rules` and `explain` stay light)."""
+        return _forms_of(self.trigger_entries)
 
-_ID = re.compile(r"^[BATS]\d{3}$")
+    def message_template(self, variant: str | None = None) -> str:
+        return self.messages[variant] if variant else self.message
+
+    def suggestion_template(self, variant: str | None = None) -> str:
+        if variant and variant in self.suggestions:
+            return self.suggestions[variant]
+        return self.suggestion
+
+    def describe(self, which: str = "message", variant: str | None = None) -> str:
+        """A template as documentation: its slots shown as ‹name›."""
+        template = (self.message_template(variant) if which == "message"
+                    else self.suggestion_template(variant))
+        return _show_slots(template)
+
+    def describe_variants(self) -> list[str]:
+        return [_show_slots(t) for t in self.messages.values()]
+
+    def render(self, variant: str | None, slots: dict[str, Any]) -> tuple[str, str]:
+        """The message and suggestion a user reads: the rule's templates with the slots filled."""
+        return (self.message_template(variant).format_map(slots),
+                self.suggestion_template(variant).format_map(slots))
+
+
 _REQUIRED = ("id", "name", "category", "severity", "message", "rationale", "suggestion", "examples")
 _KNOWN = set(_REQUIRED) | {"scope", "check", "phrases", "patterns", "fix", "needs_parse",
-                           "triggers", "options"}
+                           "triggers_from", "options", "messages", "suggestions"}
+
+
+def _show_slots(template: str) -> str:
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(literal)
+        if name is not None:
+            parts.append(f"‹{name}›")
+    return "".join(parts)
+
+
+def _slots(template: str) -> set[str] | None:
+    """The named slots of a template, or None when it is not a valid template."""
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError:
+        return None
+    if any(not f.isidentifier() for f in fields):
+        return None
+    return set(fields)
+
+
+def _templates(path: Path, where: str, raw: Any, key: str) -> dict[str, str]:
+    value = raw.get(key) or {}
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                              for k, v in value.items()):
+        raise _fail(path, f"{where}.{key}", "must map variant names to non-empty templates")
+    return {k: " ".join(v.split()) if "\n" not in v else v.strip() for k, v in value.items()}
+
+
+def _trigger_entries(path: Path, where: str, lists: tuple[str, ...], phrases: tuple[str, ...],
+                     lexicon: dict) -> tuple[str, ...]:
+    """The entries of the rule's `triggers_from` lists plus its phrases."""
+    entries: list[str] = []
+    for name in lists:
+        if name in lexicon:
+            entries += [str(w) for w in lexicon[name]]
+        elif name in english().names():
+            entries += english().entries(name)
+        else:
+            raise _fail(path, f"{where}.triggers_from", f"no word list named {name!r}")
+    return tuple(dict.fromkeys(entries + list(phrases)))
+
+
+@lru_cache(maxsize=256)
+def _forms_of(entries: tuple[str, ...]) -> frozenset[str]:
+    words: set[str] = set()
+    for entry in entries:
+        words |= trigger_words(entry)
+    return frozenset(words)
 
 
 def _fail(path: Path, where: str, problem: str) -> RulePackError:
@@ -150,13 +231,14 @@ def _rule(path: Path, index: int, raw: Any, lexicon: dict) -> Rule:
     if unknown:
         raise _fail(path, f"{where}.{sorted(unknown)[0]}", "unknown field")
     rule_id = raw["id"]
-    if not isinstance(rule_id, str) or not _ID.match(rule_id):
-        raise _fail(path, f"{where}.id", f"{rule_id!r} is not an id like B101")
+    if not isinstance(rule_id, str) or not id_pattern().fullmatch(rule_id):
+        raise _fail(path, f"{where}.id", f"{rule_id!r} is not an id like {id_example()}")
     category = raw["category"]
-    if category not in CATEGORIES:
-        raise _fail(path, f"{where}.category", f"unknown category {category!r} (expected one of {', '.join(CATEGORIES)})")
-    if not rule_id.startswith(ID_PREFIX[category]):
-        raise _fail(path, f"{where}.id", f"{category} rules have ids starting {ID_PREFIX[category]}")
+    family = by_category(category) if isinstance(category, str) else None
+    if family is None:
+        raise _fail(path, f"{where}.category", f"unknown category {category!r} (expected one of {', '.join(categories())})")
+    if not family.owns(rule_id):
+        raise _fail(path, f"{where}.id", f"{category} rules have ids starting {family.prefix}")
     try:
         severity = Severity.parse(str(raw["severity"]))
     except ValueError as err:
@@ -170,13 +252,14 @@ def _rule(path: Path, index: int, raw: Any, lexicon: dict) -> Rule:
     phrases = raw.get("phrases") or []
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise _fail(path, f"{where}.phrases", "must be a list of non-empty strings")
+    phrases = _expand_phrases(path, where, phrases, lexicon)
     patterns = raw.get("patterns") or []
     if not isinstance(patterns, list) or not all(isinstance(p, list) for p in patterns):
         raise _fail(path, f"{where}.patterns", "must be a list of spaCy token patterns (lists)")
     check = raw.get("check")
     if check is not None:
-        from .checks import CHECKS
-        if check not in CHECKS:
+        from .checks.registry import HOOKS
+        if check not in HOOKS:
             raise _fail(path, f"{where}.check", f"no check named {check!r} in blameless.checks")
     fix = raw.get("fix")
     if fix not in (None, "remove"):
@@ -191,9 +274,16 @@ def _rule(path: Path, index: int, raw: Any, lexicon: dict) -> Rule:
     passes = _examples(path, f"{where}.examples.pass", examples.get("pass"), default_context)
     if not flag or not passes:
         raise _fail(path, f"{where}.examples", "needs at least one 'flag' and one 'pass' example")
-    triggers = raw.get("triggers") or []
-    if not isinstance(triggers, list):
-        raise _fail(path, f"{where}.triggers", "must be a list of words")
+    triggers_from = raw.get("triggers_from") or []
+    if not isinstance(triggers_from, list) or not all(isinstance(n, str) for n in triggers_from):
+        raise _fail(path, f"{where}.triggers_from", "must be a list of word-list names")
+    messages = _templates(path, where, raw, "messages")
+    suggestions = _templates(path, where, raw, "suggestions")
+    for key, template in [("message", raw["message"]), ("suggestion", raw["suggestion"])] + [
+            (f"messages.{k}", v) for k, v in messages.items()] + [
+            (f"suggestions.{k}", v) for k, v in suggestions.items()]:
+        if _slots(template) is None:
+            raise _fail(path, f"{where}.{key}", "is not a valid template (slots are {name}; write {{ for a brace)")
     options = raw.get("options") or {}
     if not isinstance(options, dict):
         raise _fail(path, f"{where}.options", "must be a mapping")
@@ -203,9 +293,26 @@ def _rule(path: Path, index: int, raw: Any, lexicon: dict) -> Rule:
         message=raw["message"].strip(), rationale=" ".join(raw["rationale"].split()),
         suggestion=raw["suggestion"].strip(), scope=_scope(path, f"{where}.scope", raw.get("scope")),
         flag=flag, passes=passes, check=check, phrases=tuple(phrases), patterns=tuple(patterns),
-        fix=fix, needs_parse=bool(needs_parse), triggers=frozenset(t.lower() for t in triggers),
+        fix=fix, needs_parse=bool(needs_parse),
+        trigger_entries=_trigger_entries(path, where, tuple(triggers_from), tuple(phrases), lexicon),
+        triggers_from=tuple(triggers_from), messages=messages, suggestions=suggestions,
         options=options, lexicon=lexicon, pack=path.stem,
     )
+
+
+def _expand_phrases(path: Path, where: str, phrases: list[str], lexicon: dict) -> list[str]:
+    """Phrases as written, with `$name` entries replaced by the lexicon list of that name."""
+    out: list[str] = []
+    for phrase in phrases:
+        if not phrase.startswith("$"):
+            out.append(phrase)
+        elif phrase[1:] in lexicon:
+            out.extend(str(w) for w in lexicon[phrase[1:]])
+        elif phrase[1:] in english().names():
+            out.extend(english().entries(phrase[1:]))
+        else:
+            raise _fail(path, f"{where}.phrases", f"no word list named {phrase[1:]!r}")
+    return out
 
 
 def load_pack(path: str | Path) -> list[Rule]:
@@ -229,18 +336,17 @@ def load_pack(path: str | Path) -> list[Rule]:
     return [_rule(path, i, raw, lexicon) for i, raw in enumerate(data["rules"])]
 
 
-def builtin_rules_dir() -> Path:
-    """The built-in packs: inside the wheel (blameless/_rules) or the source checkout (rules/)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_rules"
-    return packaged if packaged.is_dir() else here.parent / "rules"
+def builtin_packs() -> list[Path]:
+    """The built-in packs, one per family, in the families' order."""
+    from .families import families
+
+    return [rules_dir() / f.pack for f in families()]
 
 
 @lru_cache(maxsize=8)
 def load_rules(extra: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     """All built-in rules plus any extra packs, checked for duplicate ids."""
-    paths = sorted(p for p in builtin_rules_dir().glob("*.yml") if p.name != "lexicon.yml")
-    paths += [Path(p) for p in extra]
+    paths = builtin_packs() + [Path(p) for p in extra]
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     for path in paths:
@@ -250,18 +356,3 @@ def load_rules(extra: tuple[str, ...] = ()) -> tuple[Rule, ...]:
             seen[rule.id] = path
             rules.append(rule)
     return tuple(sorted(rules, key=lambda r: r.id))
-
-
-@lru_cache(maxsize=1)
-def shared_lexicon() -> dict[str, frozenset[str]]:
-    """Word lists every check may use (people, roles, systems), from rules/lexicon.yml."""
-    path = builtin_rules_dir() / "lexicon.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {k: frozenset(str(w).lower() for w in v) for k, v in data.items()}
-
-
-def rule_by_id(rule_id: str) -> Rule | None:
-    for rule in load_rules():
-        if rule.id == rule_id.upper():
-            return rule
-    return None

@@ -1,7 +1,8 @@
 """The Markdown and plain-text document model: sections, blocks and exact offsets."""
 from __future__ import annotations
 
-from blameless.document import classify_heading, parse
+from blameless.document import parse
+from blameless.sections import classify_heading
 
 
 def test_headings_are_classified_by_synonym():

@@ -228,12 +228,12 @@ async def test_vscode_disable_for_this_line_silences_the_finding(vscode: Languag
 
 @LOOP
 async def test_vscode_disable_a_document_level_rule_for_the_file(vscode: LanguageClient, tmp_path: Path):
-    from blameless.rules import rule_by_id
+    from blameless.registry import rule_set
 
     uri = uri_for(tmp_path)
     open_doc(vscode, uri, POSTMORTEM)
     diagnostics = await published(vscode, uri, 1)
-    whole = [d for d in diagnostics if (r := rule_by_id(d.code)) is not None and r.document_level]
+    whole = [d for d in diagnostics if (r := rule_set().get(d.code)) is not None and r.document_level]
     if not whole:
         pytest.skip("no document-level finding in the fixture with the current rule packs")
     target = whole[0]

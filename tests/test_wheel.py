@@ -33,9 +33,9 @@ def test_wheel_contents_and_pinned_model(wheel):
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         metadata = zf.read(next(n for n in names if n.endswith("METADATA"))).decode()
-    packs = {Path(n).name for n in names if n.startswith("blameless/_rules/")}
-    assert {"blame.yml", "lexicon.yml"} <= packs
-    assert {p.name for p in (ROOT / "rules").glob("*.yml")} <= packs
+    data = {n[len("blameless/_rules/"):] for n in names if n.startswith("blameless/_rules/")}
+    shipped = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.yml")}
+    assert {"families.yml", "blame.yml", "en/people.yml"} <= shipped <= data
     assert "blameless_lsp/server.py" in names
     assert f"Requires-Dist: {MODEL_PIN}" in metadata
 

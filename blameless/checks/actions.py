@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..findings import Severity
-from . import DocumentContext, Hit, check
+from ..lexicon import english
+from .context import DocumentContext, Hit
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Block, Document, Section
@@ -299,8 +300,7 @@ _MONTH_START = re.compile(rf"(?:{_MONTHS})\b", re.I)
 
 def _system_names() -> frozenset[str]:
     """Tool and vendor names from the shared lexicon: '(Kafka)' names no owner."""
-    from ..rules import shared_lexicon
-    return shared_lexicon().get("systems", frozenset())
+    return english().words("systems")
 
 
 def _read_fields(item: Item, cells: dict[str, tuple[int, int]]) -> None:
@@ -552,7 +552,6 @@ def vague_reason(item: Item, ctx: DocumentContext) -> tuple[str, str, str | None
     return None
 
 
-@check("vague_action")
 def vague_action(ctx: DocumentContext) -> Iterator[Hit]:
     """A201: vague verbs or objects with no verifiable outcome."""
     for item in action_items(ctx.document):
@@ -668,7 +667,6 @@ _SYSTEM_MEANS = re.compile(r"\b(?:aka|a\.k\.a\.|i\.e\.|e\.g\.|for example|by\s+(
                            r"slack|bots?|banners?|pop-?ups?)\b)", re.I)
 
 
-@check("people_not_systems")
 def people_not_systems(ctx: DocumentContext) -> Iterator[Hit]:
     """A202: actions that ask people to be better instead of changing a system."""
     document = ctx.document
@@ -717,7 +715,6 @@ def _person_hits(block: "Block", span: tuple[int, int], item: Item | None) -> It
 # A203 non-owner, A204 non-date
 
 
-@check("non_owner")
 def non_owner(ctx: DocumentContext) -> Iterator[Hit]:
     """A203: an owner that names nobody in particular: 'TBD', 'unassigned', a team."""
     for item in action_items(ctx.document):
@@ -749,7 +746,6 @@ _NON_DATE_TEXT = re.compile(r"\b(?:asap|as\s+soon\s+as\s+possible|in\s+the\s+nea
                             r"when\s+we\s+(?:have|get|find)\s+(?:the\s+|some\s+)?time)\b", re.I)
 
 
-@check("non_date")
 def non_date(ctx: DocumentContext) -> Iterator[Hit]:
     """A204: a due date that is no date: 'ASAP', 'soon', 'next sprint', 'TBD', 2026-02-30."""
     for item in action_items(ctx.document):
@@ -791,7 +787,6 @@ def link_only(raw: str) -> bool:
     return bool(raw.strip()) and not re.search(r"[A-Za-z]{2,}", words)
 
 
-@check("not_an_action")
 def not_an_action(ctx: DocumentContext) -> Iterator[Hit]:
     """A205: an item that is only a link, or a question instead of an action."""
     for item in action_items(ctx.document):
@@ -831,7 +826,6 @@ def _lacks(item: Item) -> tuple[bool, bool]:
     return not item.has_owner, not (item.dated or (item.due and not _NON_DATE_VALUE.match(item.due.strip())))
 
 
-@check("missing_owner_date")
 def missing_owner_date(ctx: DocumentContext) -> Iterator[Hit]:
     """A206: items without an owner or a date, by `owner_policy` (always | consistent | never)."""
     policy = ctx.config.owner_policy
@@ -892,7 +886,6 @@ def missing_owner_date(ctx: DocumentContext) -> Iterator[Hit]:
                       suggestion=f"Complete it: {smart_shape(item)}")
 
 
-@check("too_many_items")
 def too_many_items(ctx: DocumentContext) -> Iterator[Hit]:
     """A207: more open items than a team can finish (Config.max_action_items)."""
     limit = ctx.config.max_action_items

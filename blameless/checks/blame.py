@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import Fix
 from ..fixes import removal
-from . import BlockContext, Hit, check
+from .context import BlockContext, Hit
 from .english import capitalise, gerund, lemma_of, participle, strip_article
 from .people import (agents, in_quotes, is_hyphen_prefix, is_modal, is_negated, is_past, person_kind, phrase,
                      subjects)
@@ -50,7 +50,7 @@ def _antecedent(subj: "Token", verb: "Token") -> "Token":
 def _person_subject(ctx: BlockContext, verb: "Token") -> tuple["Token", str] | None:
     for subj in subjects(verb):
         subj = _antecedent(subj, verb)
-        kind = person_kind(subj, ctx.words)
+        kind = person_kind(subj, ctx.words, ctx.lowercase)
         if kind and not in_quotes(subj):
             return subj, kind
     return None
@@ -200,7 +200,7 @@ def _explained_by_system(ctx: BlockContext, verb: "Token") -> bool:
                 c.dep_ == "mark" and c.lower_ in ("because", "since", "as") for c in clause.children):
             continue
         subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-        if subj and not any(person_kind(c, ctx.words) for c in subj):
+        if subj and not any(person_kind(c, ctx.words, ctx.lowercase) for c in subj):
             return True
     return False
 
@@ -283,12 +283,11 @@ def _explains_failure(ctx: BlockContext, clause_head: "Token", because_clause: "
     if any(t.lemma_.lower() in good or t.lower_ in good for t in main):
         return False
     for subj in subjects(clause_head):
-        if subj.lower_ == "we" or person_kind(subj, ctx.words):
+        if subj.lower_ == "we" or person_kind(subj, ctx.words, ctx.lowercase):
             return False
     return True
 
 
-@check("person_as_cause")
 def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
     """B101: a person (not the writer) as the agent of a failure, or named as its cause."""
     seen: set[int] = set()
@@ -320,7 +319,7 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
                     c.dep_ == "nsubjpass" and c.lemma_.lower() in ctx.words("data_objects")
                     for c in verb.children)
                 passive_fault = _passive_fault(ctx, verb)
-                if person_kind(agent, ctx.words) == "person" and (destroyed or passive_fault or lemma_of(verb) in (
+                if person_kind(agent, ctx.words, ctx.lowercase) == "person" and (destroyed or passive_fault or lemma_of(verb) in (
                         ctx.words("fault_verbs") | {"cause", "trigger"})):
                     seen.add(verb.i)
                     thing = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -333,7 +332,7 @@ def person_as_cause(ctx: BlockContext) -> Iterator[Hit]:
                                       f"Blames a person: {phrase(agent)} named as the cause", suggestion)
         # "Tariq's mistake took down billing"
         for tok in sent:
-            if tok.dep_ != "poss" or person_kind(tok, ctx.words) != "person":
+            if tok.dep_ != "poss" or person_kind(tok, ctx.words, ctx.lowercase) != "person":
                 continue
             noun = tok.head
             causing = noun.dep_ == "nsubj" and (
@@ -422,7 +421,6 @@ def _counterfactual_if(verb: "Token") -> bool:
     return any(c.lower_ in ("would", "could", "might", "wouldn't", "couldn't") for c in main.children)
 
 
-@check("hindsight")
 def hindsight(ctx: BlockContext) -> Iterator[Hit]:
     """B103: 'should have', 'ought to have', and 'if X had …, it could have been avoided'."""
     for sent in _sentences(ctx):
@@ -462,7 +460,6 @@ _DENIED = re.compile(r"\b(?:not|never|no|beyond|rather than|instead of|isn't|was
                      r"avoid|past|than)\s+(?:\w+\s+){0,2}$", re.I)
 
 
-@check("human_error")
 def human_error(ctx: BlockContext) -> Iterator[Hit]:
     """B102: 'human error' (and kin) given as a cause; leaves alone text that argues against it."""
     text = ctx.block.text
@@ -486,7 +483,6 @@ def human_error(ctx: BlockContext) -> Iterator[Hit]:
 _BLAME_ADVERB = re.compile(r"ly$")
 
 
-@check("blame_words")
 def blame_words(ctx: BlockContext) -> Iterator[Hit]:
     """B104: blame and character words; person-only words count only next to a person."""
     from ..text import inside_quotes, phrase_regex
@@ -514,7 +510,7 @@ def blame_words(ctx: BlockContext) -> Iterator[Hit]:
                 owner = [c for c in tok.children if c.dep_ == "poss"]
                 owner += [p for prep in tok.children if prep.lower_ == "of" for p in prep.children
                           if p.dep_ == "pobj"]
-                kinds = {person_kind(o, ctx.words) for o in owner}
+                kinds = {person_kind(o, ctx.words, ctx.lowercase) for o in owner}
                 if "person" in kinds:
                     start = tok.left_edge.idx
                     yield _word_hit(ctx, start, tok.right_edge.idx + len(tok.right_edge.text),
@@ -524,12 +520,12 @@ def blame_words(ctx: BlockContext) -> Iterator[Hit]:
             elif lemma == "culprit":
                 verb = tok.head
                 linked = [c for c in verb.children if c.dep_ in ("nsubj", "attr") and c is not tok]
-                if any(person_kind(c, ctx.words) == "person" for c in linked):
+                if any(person_kind(c, ctx.words, ctx.lowercase) == "person" for c in linked):
                     yield _word_hit(ctx, tok.idx, tok.idx + len(tok.text), label="culprit")
             elif lemma == "blame" and tok.pos_ == "VERB":
                 targets = [c for c in tok.children if c.dep_ == "dobj"]
                 targets += [p for prep in tok.children if prep.lower_ == "on" for p in prep.children]
-                if any(person_kind(c, ctx.words) == "person" for c in targets) and not is_negated(tok):
+                if any(person_kind(c, ctx.words, ctx.lowercase) == "person" for c in targets) and not is_negated(tok):
                     yield _word_hit(ctx, tok.idx, tok.idx + len(tok.text), label="blame")
 
 
@@ -573,7 +569,6 @@ def _sentence_around(raw: str, start: int, end: int) -> str:
     return (sentence[:edit.start] + edit.new_text + sentence[edit.end:]).strip()
 
 
-@check("blame_question")
 def blame_question(ctx: BlockContext) -> Iterator[Hit]:
     """B105: questions that ask who, or why a person did or did not do something."""
     for sent in _sentences(ctx):
@@ -613,7 +608,6 @@ def blame_question(ctx: BlockContext) -> Iterator[Hit]:
                               "or “What in our process allowed this change through?”")
 
 
-@check("self_blame")
 def self_blame(ctx: BlockContext) -> Iterator[Hit]:
     """B106: the writer blaming themselves ('my fault', 'I should have spotted it')."""
     from ..text import phrase_regex

@@ -23,10 +23,11 @@ def is_on_call(tok: "Token") -> bool:
             and doc[tok.i - 2].lower_ == "on")
 
 
-def person_kind(tok: "Token", words) -> str | None:
+def person_kind(tok: "Token", words, lowercase=frozenset()) -> str | None:
     """'self' for the writer (I, me, my), 'person' for anyone else, None for non-people.
 
-    `words(name)` returns a lexicon word list (roles, teams, person_pronouns, systems).
+    `words(name)` returns a lexicon word list (roles, teams, person_pronouns, systems);
+    `lowercase` holds the words the document also writes in lower case (tools, not people).
     """
     lower = tok.lower_
     if lower in SELF:
@@ -47,7 +48,7 @@ def person_kind(tok: "Token", words) -> str | None:
             return "person" if any(c.lower_ in words("roles") for c in tok.children) else None
         if lower in words("systems") or not text.isalpha() or not text[0].isupper():
             return None
-        if lower in words("document_lowercase"):  # written in lower case elsewhere: a tool
+        if lower in lowercase:  # written in lower case elsewhere: a tool
             return None
         if text.isupper():  # an acronym: a role only when the lexicon says so (DBA, SRE)
             return None

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..findings import Severity
-from . import BlockContext, DocumentContext, Hit, check
+from .context import BlockContext, DocumentContext, Hit
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Block, Document
@@ -37,7 +37,6 @@ def looks_like_postmortem(document: "Document") -> bool:
     return len(headings) >= 3 and len(kinds) >= 2
 
 
-@check("missing_sections")
 def missing_sections(ctx: DocumentContext) -> Iterator[Hit]:
     """S401: sections a complete postmortem has (Config.required_sections), once, at line 1."""
     document = ctx.document
@@ -98,7 +97,6 @@ def _people_pattern(ctx: DocumentContext) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
-@check("unquantified_impact")
 def unquantified_impact(ctx: DocumentContext) -> Iterator[Hit]:
     """S402: impact stated with vague quantities ('some customers') and no number anywhere in it."""
     document = ctx.document
@@ -198,7 +196,6 @@ def _bracket_placeholder(inner: str) -> bool:
     return all(w.lower() in _PLACEHOLDER_WORDS for w in words) and len(words) <= 5
 
 
-@check("template_text")
 def template_text(ctx: BlockContext) -> Iterator[Hit]:
     """S403: template text left unfilled: '[Incident Title]', 'YYYY-MM-DD', '@owner', 'TBD'."""
     block = ctx.block

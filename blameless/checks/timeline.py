@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..findings import Fix, Severity, TextEdit
 from ..fixes import removal
 from ..timestamps import _APPROX_NOTE, Stamp, has_clock_time, leading_stamp, mentions_zone
-from . import BlockContext, DocumentContext, Hit, check
+from .context import BlockContext, DocumentContext, Hit
 from .people import in_quotes, is_negated, person_kind, subjects
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -183,7 +183,6 @@ def _siblings_timed(entry: Entry, entries: list[Entry]) -> bool:
     return len(others) >= 2 and len(timed) * 3 >= len(others) * 2
 
 
-@check("timeline_missing_time")
 def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
     """T303: entries without a time: empty time cells, placeholders, vague times."""
     for timeline in timelines(ctx.document):
@@ -345,7 +344,6 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
 
 
-@check("timeline_order")
 def out_of_order(ctx: DocumentContext) -> Iterator[Hit]:
     """T304: an entry earlier than the one above it (day roll-over and dates allowed for)."""
     for timeline in timelines(ctx.document):
@@ -395,7 +393,6 @@ def _active_window(entries: list[Entry]) -> tuple[int, int]:
     return start, end
 
 
-@check("timeline_gap")
 def long_gap(ctx: DocumentContext) -> Iterator[Hit]:
     """T306: a long, unexplained silence between two same-day entries during the response.
 
@@ -455,7 +452,6 @@ def long_gap(ctx: DocumentContext) -> Iterator[Hit]:
                        "nothing happened, say so.", severity=Severity.INFO)
 
 
-@check("timeline_zone")
 def no_zone(ctx: DocumentContext) -> Iterator[Hit]:
     """T305: a timeline with clock times and no time zone stated anywhere."""
     document = ctx.document
@@ -505,7 +501,7 @@ def _person_subject(ctx: BlockContext, verb: "Token") -> "Token | None":
     for subj in subjects(verb):
         if in_quotes(subj):
             continue
-        if person_kind(subj, ctx.words) or _looks_like_name(ctx, subj):
+        if person_kind(subj, ctx.words, ctx.lowercase) or _looks_like_name(ctx, subj):
             return subj
     return None
 
@@ -647,7 +643,6 @@ def _editorial_words(ctx: BlockContext) -> list[tuple[int, int, str]]:
             if not inside_quotes(text, m.start())]
 
 
-@check("timeline_editorializing")
 def editorializing(ctx: BlockContext) -> Iterator[Hit]:
     """T301: judgement, emotion and hindsight words in a timeline entry."""
     raw = ctx.block.raw
@@ -705,7 +700,6 @@ _CARE = ("notice", "see", "check", "read", "escalate", "respond", "follow", "rea
          "inform", "notify", "communicate")
 
 
-@check("timeline_person_judgement")
 def person_judgement(ctx: BlockContext) -> Iterator[Hit]:
     """T302: an entry that judges a person (ignored the page, failed to notice, should have)."""
     if ctx.doc is None:

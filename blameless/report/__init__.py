@@ -1,10 +1,12 @@
 """Reporters: turn findings into text, JSON, SARIF or GitHub annotations."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..document import Document
 from ..findings import Finding
+from ..rules import Rule
 
 
 @dataclass
@@ -18,6 +20,11 @@ class CheckedFile:
 class Report:
     files: list[CheckedFile] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)  # every rule the run's configs know
+
+    def add_rules(self, rules: Iterable[Rule]) -> None:
+        for rule in rules:
+            self.rules.setdefault(rule.id, rule)
 
     @property
     def findings(self) -> list[Finding]:

@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 from .. import __version__
-from ..rules import load_rules
 from . import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -13,7 +12,11 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(report: Report) -> str:
-    rules = list(load_rules())
+    if not report.rules:
+        from ..registry import rule_set
+
+        report.add_rules(rule_set())
+    rules = sorted(report.rules.values(), key=lambda r: r.id)
     index = {r.id: i for i, r in enumerate(rules)}
     results = []
     for f in report.findings:
@@ -39,9 +42,9 @@ def render(report: Report) -> str:
         "rules": [{
             "id": r.id,
             "name": r.name,
-            "shortDescription": {"text": r.message},
+            "shortDescription": {"text": r.describe()},
             "fullDescription": {"text": r.rationale},
-            "help": {"text": f"{r.rationale}\n\nSuggestion: {r.suggestion}"},
+            "help": {"text": f"{r.rationale}\n\nSuggestion: {r.describe('suggestion')}"},
             "defaultConfiguration": {"level": _LEVEL[r.severity.value]},
             "properties": {"category": r.category},
         } for r in rules],

@@ -24,10 +24,11 @@ from pygls.uris import to_fs_path
 
 import blameless
 from blameless.block_cache import CachingEngine
+from blameless.registry import RuleSet, engine_for, rule_set
 from blameless.config import Config, ConfigError
 from blameless.findings import Finding
 from blameless.nlp import ModelNotFound, shared_pipeline
-from blameless.rules import RulePackError, rule_by_id
+from blameless.rules import RulePackError
 
 from . import __version__
 from .convert import (DISABLE_COMMENT, FIX_ALL_KIND, SOURCE, LineIndex, config_diagnostic,
@@ -49,6 +50,10 @@ class Result:
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
     config: Config | None = None
     config_error: str | None = None
+    rules: RuleSet | None = None  # the rule set the document was checked with (hover, actions)
+
+    def rule(self, rule_id: str):
+        return (self.rules or rule_set()).get(rule_id)
 
     @property
     def result_id(self) -> str:
@@ -80,7 +85,7 @@ class BlamelessServer(LanguageServer):
         self.settings_error: str | None = None
         self.debounce = debounce_seconds(None)
         self.configs = ConfigResolver()
-        self.engines: dict[Config, CachingEngine] = {}
+        self.engines: dict[Config, CachingEngine] = {}  # the ones used, for the stats request
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blameless-check")
         self.settings_ready = asyncio.Event()
         self.checks_run = 0
@@ -136,11 +141,11 @@ class BlamelessServer(LanguageServer):
         return self.configs.resolve(self.folder_of(uri), self.settings)
 
     def engine_for(self, config: Config) -> CachingEngine:
-        engine = self.engines.get(config)
-        if engine is None:
+        engine = engine_for(config, caching=True)  # the one bounded engine cache
+        if self.engines.get(config) is not engine:
             if len(self.engines) > 16:
                 self.engines.clear()
-            engine = self.engines[config] = CachingEngine(config)
+            self.engines[config] = engine
         return engine
 
     def _check_sync(self, uri: str, version: int | None, text: str, path: str | None,
@@ -152,7 +157,9 @@ class BlamelessServer(LanguageServer):
             config = self.config_for(uri)
             result.config = config
             if config.enable:
-                result.findings = self.engine_for(config).check_text(text, path)
+                engine = self.engine_for(config)
+                result.rules = engine.rule_set
+                result.findings = engine.check_text(text, path)
         except CONFIG_ERRORS as err:
             result.config_error = str(err)
             result.diagnostics = [config_diagnostic(str(err), index)]
@@ -430,7 +437,8 @@ def _finding_actions(ls: BlamelessServer, uri: str, doc_version: int | None,
                 edit=_workspace_edit(ls, uri, doc_version, edits)))
         line = data.get("line", diagnostic.range.start.line)
         indent = data.get("indent", "")
-        meta = rule_by_id(rule)
+        last = ls.results.get(uri)
+        meta = last.rule(rule) if last is not None else rule_set().get(rule)
         if meta is not None and meta.document_level:
             # A finding about the whole document sits on line 1, where a next-line comment
             # would push it: disable the rule for the file instead.
@@ -543,7 +551,7 @@ async def hover(ls: BlamelessServer, params: types.HoverParams) -> types.Hover |
     first = here[0]
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
-                                     value=hover_markdown(here, rule_by_id)),
+                                     value=hover_markdown(here, result.rule)),
         range=result.index.range(first.span.start, first.span.end))
 
 

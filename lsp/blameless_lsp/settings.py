@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from blameless.config import Config, ConfigError, find_config_file, load_config
+from blameless.registry import rule_set_for
 
 #: The keys editors send (editors/vscode package.json, editors/nvim/lsp/blameless.lua).
 SETTING_KEYS = ("enable", "select", "ignore", "severity")
@@ -95,6 +96,12 @@ class ConfigResolver:
         return result
 
     def resolve(self, folder: Path, settings: dict[str, Any]) -> Config:
+        """The config for a folder with the editor's settings on top, checked against its rules."""
+        config = self._resolve(folder, settings)
+        rule_set_for(config)  # a selector naming no rule of the set is a ConfigError
+        return config
+
+    def _resolve(self, folder: Path, settings: dict[str, Any]) -> Config:
         base = self.base(folder)
         if not settings:
             return base
