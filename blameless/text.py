@@ -17,3 +17,18 @@ def inside_quotes(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     return (before.count('"') % 2 == 1) or (before.count("“") > before.count("”"))
+
+
+_CELL_PIPE = re.compile(r"(?<!\\)\|")  # a table pipe, not an escaped one ("\|")
+
+
+def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around raw[start:end]: bounded by ". ", a line break or a table pipe."""
+    pipes_before = [m.end() for m in _CELL_PIPE.finditer(raw, 0, start)]
+    pipe_after = _CELL_PIPE.search(raw, end)
+    left = max(raw.rfind(". ", 0, start) + 2 if raw.rfind(". ", 0, start) >= 0 else 0,
+               raw.rfind("\n", 0, start) + 1, pipes_before[-1] if pipes_before else 0)
+    rights = [i for i in (raw.find(". ", end), raw.find("\n", end),
+                          pipe_after.start() if pipe_after else -1) if i >= 0]
+    right = min(rights) + (1 if rights and raw[min(rights)] == "." else 0) if rights else len(raw)
+    return left, right

@@ -14,7 +14,7 @@ from ..findings import Fix
 from ..fixes import removal
 from .context import BlockContext, Hit
 from .english import capitalise, gerund, lemma_of, participle, strip_article
-from .people import (agents, in_quotes, is_hyphen_prefix, is_modal, is_negated, is_past, person_kind, phrase,
+from .people import (agents, in_quotes, person_subject, is_hyphen_prefix, is_modal, is_negated, is_past, person_kind, phrase,
                      subjects)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,25 +35,8 @@ def _clause_hit(ctx: BlockContext, first: "Token", last: "Token", message: str |
     return Hit(s, e, message=message, suggestion=suggestion, fixes=fixes)
 
 
-def _antecedent(subj: "Token", verb: "Token") -> "Token":
-    """'It was Jamal who broke it': the cleft asserts who did it. A relative clause only points
-    at someone ('the engineer who ran it was quick to help') and is left alone."""
-    if subj.lower_ not in ("who", "that"):
-        return subj
-    head = verb.head
-    if verb.dep_ == "ccomp" and lemma_of(head) == "be" and any(
-            c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
-        return next((c for c in head.children if c.dep_ == "attr"), subj)
-    return subj
-
-
 def _person_subject(ctx: BlockContext, verb: "Token") -> tuple["Token", str] | None:
-    for subj in subjects(verb):
-        subj = _antecedent(subj, verb)
-        kind = person_kind(subj, ctx.words, ctx.lowercase)
-        if kind and not in_quotes(subj):
-            return subj, kind
-    return None
+    return person_subject(verb, ctx.words, ctx.lowercase)
 
 
 def _objects(verb: "Token") -> list["Token"]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .english import PAST_FORMS
+from .english import PAST_FORMS, lemma_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -151,3 +151,43 @@ def noun_phrase_of(tok: "Token") -> str:
     """A person's full mention: 'the on-call engineer', 'Engineer A', 'Marco Rossi'."""
     left = tok.left_edge.i
     return tok.doc[left:tok.i + 1].text
+
+
+def antecedent(subj: "Token", verb: "Token") -> "Token":
+    """'It was Jamal who broke it': the cleft asserts who did it. A relative clause only points
+    at someone ('the engineer who ran it was quick to help') and is left alone."""
+    if subj.lower_ not in ("who", "that"):
+        return subj
+    head = verb.head
+    if verb.dep_ == "ccomp" and lemma_of(head) == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
+        return next((c for c in head.children if c.dep_ == "attr"), subj)
+    return subj
+
+
+def looks_like_name(tok: "Token", words) -> bool:
+    """A capitalised word the tagger read as a common noun because a time stands before it
+    ("18:22 Tomasz forgot …")."""
+    text = tok.text
+    return (tok.pos_ in ("NOUN", "PROPN") and text[:1].isupper() and text[1:].islower() and text.isalpha()
+            and tok.lower_ not in words("systems") and tok.lower_ not in words("non_people")
+            and not any(c.dep_ == "det" for c in tok.children))
+
+
+def person_subject(verb: "Token", words, lowercase=frozenset(), *,
+                   lenient: bool = False) -> tuple["Token", str] | None:
+    """The person (and kind: 'self' or 'person') who is the subject of `verb`, if any.
+
+    `lenient` also takes a capitalised common noun for a name (timeline entries, where a time
+    before the name misleads the tagger).
+    """
+    for subj in subjects(verb):
+        subj = antecedent(subj, verb)
+        if in_quotes(subj):
+            continue
+        kind = person_kind(subj, words, lowercase)
+        if kind:
+            return subj, kind
+        if lenient and looks_like_name(subj, words):
+            return subj, "person"
+    return None

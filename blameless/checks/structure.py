@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..findings import Severity
+from ..text import inside_quotes
 from .context import BlockContext, DocumentContext, Hit
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -221,7 +222,7 @@ def template_text(ctx: BlockContext) -> Iterator[Hit]:
             low = inner.lower()
             if low in _HTML_TAGS or (" " not in inner and low not in _PLACEHOLDER_WORDS):
                 continue
-        if _quoted(raw, m.start()):
+        if inside_quotes(raw, m.start()):
             continue  # "HH:mm" in quotes mentions a placeholder, it is not one
         if group == "time" and kind == "timeline":
             continue  # a timeline row without a time is the timeline rules' finding
@@ -238,12 +239,6 @@ def template_text(ctx: BlockContext) -> Iterator[Hit]:
                   message=f"Template text left unfilled: “{words.strip()}”",
                   suggestion=(f"Replace “{words.strip()}” with the real value, or remove it; say "
                               f"“unknown” and why if it cannot be known yet."))
-
-
-def _quoted(raw: str, start: int) -> bool:
-    line_start = raw.rfind("\n", 0, start) + 1
-    before = raw[line_start:start]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _standalone(raw: str, start: int, end: int) -> bool:

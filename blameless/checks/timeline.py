@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from ..findings import Fix, Severity, TextEdit
 from ..fixes import removal
+from ..text import sentence_bounds
 from ..timestamps import _APPROX_NOTE, Stamp, has_clock_time, leading_stamp, mentions_zone
 from .context import BlockContext, DocumentContext, Hit
-from .people import in_quotes, is_negated, person_kind, subjects
+from .people import in_quotes, is_negated, person_subject
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -481,29 +482,9 @@ def no_zone(ctx: DocumentContext) -> Iterator[Hit]:
 # ---------------------------------------------------------------------------------------------
 # Block checks: what an entry says
 
-_NOT_PEOPLE = frozenset({"deploy", "deployment", "monitoring", "alerting", "alert", "pipeline", "job",
-                         "service", "system", "build", "release", "script", "bot", "automation",
-                         "probe", "check", "scheduler", "autoscaler", "cache", "node", "pod", "host",
-                         "replica", "primary", "database", "traffic", "load", "balancer", "proxy",
-                         "queue", "worker", "cluster", "team", "nobody", "everyone", "rollback"})
-
-
-def _looks_like_name(ctx: BlockContext, tok: "Token") -> bool:
-    """A capitalised word the tagger read as a common noun because a time stands before it
-    ("18:22 Tomasz forgot …")."""
-    text = tok.text
-    return (tok.pos_ in ("NOUN", "PROPN") and text[:1].isupper() and text[1:].islower() and text.isalpha()
-            and tok.lower_ not in ctx.words("systems") and tok.lower_ not in _NOT_PEOPLE
-            and not any(c.dep_ == "det" for c in tok.children))
-
-
 def _person_subject(ctx: BlockContext, verb: "Token") -> "Token | None":
-    for subj in subjects(verb):
-        if in_quotes(subj):
-            continue
-        if person_kind(subj, ctx.words, ctx.lowercase) or _looks_like_name(ctx, subj):
-            return subj
-    return None
+    found = person_subject(verb, ctx.words, ctx.lowercase, lenient=True)
+    return found[0] if found else None
 
 
 def _mention(subj: "Token") -> str:
@@ -518,7 +499,7 @@ def _mention(subj: "Token") -> str:
 def _actor_cell(ctx: BlockContext) -> str | None:
     cell = ctx.block.cell("actor", "who", "owner", "person", "responder", "by", "who what", "actor s")
     value = cell.text_of(ctx.block) if cell else ""
-    return value if value and value.lower() not in ctx.words("systems") and value.lower() not in _NOT_PEOPLE \
+    return value if value and value.lower() not in ctx.words("systems") and value.lower() not in ctx.words("non_people") \
         and value[:1].isupper() else None
 
 
@@ -598,20 +579,6 @@ def _stamp_end(block: "Block") -> int:
     return stamp.end if stamp is not None and stamp.timed else 0
 
 
-_CELL_PIPE = re.compile(r"(?<!\\)\|")  # a table pipe, not an escaped one ("\|")
-
-
-def _sentence(raw: str, start: int, end: int) -> tuple[int, int]:
-    pipes_before = [m.end() for m in _CELL_PIPE.finditer(raw, 0, start)]
-    pipe_after = _CELL_PIPE.search(raw, end)
-    left = max(raw.rfind(". ", 0, start) + 2 if raw.rfind(". ", 0, start) >= 0 else 0,
-               raw.rfind("\n", 0, start) + 1, pipes_before[-1] if pipes_before else 0)
-    rights = [i for i in (raw.find(". ", end), raw.find("\n", end),
-                          pipe_after.start() if pipe_after else -1) if i >= 0]
-    right = min(rights) + (1 if rights and raw[min(rights)] == "." else 0) if rights else len(raw)
-    return left, right
-
-
 def _removal(ctx: BlockContext, start: int, end: int) -> TextEdit | None:
     raw = ctx.block.raw
     edit = removal(raw, start, end)
@@ -627,7 +594,7 @@ def _removal(ctx: BlockContext, start: int, end: int) -> TextEdit | None:
 
 
 def _rewrite(raw: str, edit: TextEdit, start: int, end: int) -> str:
-    left, right = _sentence(raw, start, end)
+    left, right = sentence_bounds(raw, start, end)
     text = raw[:edit.start] + edit.new_text + raw[edit.end:]
     shift = len(edit.new_text) - (edit.end - edit.start)
     return " ".join(text[left:right + shift].split()).strip(" |")
