@@ -40,7 +40,7 @@ def check(text: str, *, path: str | Path | None = None,
     a Config, a path to a config file, or None to use the file nearest `path` (or the defaults).
     The spaCy pipeline is loaded once per process.
     """
-    from .registry import engine_for
+    from .engines import engine_for
 
     cfg = _resolve(path, config)
     return engine_for(cfg).check_text(text, str(path) if path is not None else None)

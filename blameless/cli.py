@@ -133,7 +133,7 @@ def _run_checks(files: list[str], configs: _Configs, show_progress: bool):
 
     report = Report()
     errors: list[str] = []
-    from .registry import engine_for
+    from .engines import engine_for
 
     def one(name: str) -> None:
         try:

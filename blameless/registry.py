@@ -1,20 +1,16 @@
 """One rule set per configuration: the built-in packs plus the config's `extend-rules` packs.
 
 Every surface reads rules from here: the engine, `blameless rules` and `explain`, SARIF's
-`driver.rules`, the docs and the language server's hover. Sets and engines are cached in
-bounded LRU caches shared by the library, the CLI and the language server.
+`driver.rules`, the docs and the language server's hover. Rule sets are cached (bounded);
+engines are cached in `engines.engine_for`.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from .config import Config, ConfigError
 from .rules import Rule, load_rules
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Engine
 
 
 class RuleSet:
@@ -51,18 +47,3 @@ def rule_set_for(config: Config) -> RuleSet:
             where = config.source or "config"
             raise ConfigError(f"{where}: no rule has the id {selector.upper()!r}")
     return rules
-
-
-@lru_cache(maxsize=16)
-def engine_for(config: Config, caching: bool = False) -> "Engine":
-    """The engine for a config (bounded: the least recently used engines are dropped).
-
-    `caching` engines keep per-block results for re-checks of edited text (the editor's case).
-    """
-    if caching:
-        from .block_cache import CachingEngine
-
-        return CachingEngine(config)
-    from .engine import Engine
-
-    return Engine(config)

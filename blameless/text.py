@@ -32,3 +32,36 @@ def sentence_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
                           pipe_after.start() if pipe_after else -1) if i >= 0]
     right = min(rights) + (1 if rights and raw[min(rights)] == "." else 0) if rights else len(raw)
     return left, right
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def code_spans(raw: str) -> list[tuple[int, int]]:
+    """Inline code spans (CommonMark: a backtick run closed by the next run of the same length).
+
+    Linear in the text: each run is visited once, and a run waits for its closer in a table
+    keyed by length, so a paragraph of unmatched runs of many lengths costs no more than one.
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(raw)]
+    next_of_length: dict[int, list[int]] = {}
+    for i in range(len(runs) - 1, -1, -1):  # for each run, the index of the next run as long
+        next_of_length.setdefault(runs[i][1] - runs[i][0], []).append(i)
+    for indices in next_of_length.values():
+        indices.reverse()
+    position = {length: 0 for length in next_of_length}
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        length = end - start
+        queue = next_of_length[length]
+        while position[length] < len(queue) and queue[position[length]] <= i:
+            position[length] += 1
+        if position[length] < len(queue):
+            closer = queue[position[length]]
+            spans.append((start, runs[closer][1]))
+            i = closer + 1
+        else:
+            i += 1
+    return spans

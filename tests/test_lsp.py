@@ -531,3 +531,22 @@ async def test_server_starts_and_shuts_down_cleanly():
         assert await asyncio.wait_for(client._server.wait(), WAIT_S) == 0
     finally:
         await client.stop()
+
+
+@LOOP
+async def test_vscode_hover_explains_a_rule_from_the_projects_own_pack(vscode: LanguageClient, tmp_path: Path):
+    (tmp_path / "house.yml").write_text(
+        "rules:\n  - id: B190\n    name: scapegoating\n    category: blame\n    severity: warning\n"
+        "    phrases: [scapegoated]\n    message: \"“{match}” singles out a person\"\n"
+        "    rationale: Our house rule about scapegoats.\n    suggestion: Describe the process.\n"
+        "    examples: {flag: [They scapegoated him.], pass: [Fine.]}\n", encoding="utf-8")
+    (tmp_path / ".blameless.toml").write_text('extend-rules = ["house.yml"]\n', encoding="utf-8")
+    text = "# Review\n\n## Root cause\n\nThe meeting scapegoated the on-call.\n"
+    uri = uri_for(tmp_path)
+    open_doc(vscode, uri, text)
+    found = only(await published(vscode, uri, 1), "B190")
+    hover = await vscode.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=position_in(text, "scapegoated", "utf-16", 2)))
+    assert hover is not None and hover.range == found.range
+    assert "**B190** `scapegoating`" in hover.contents.value
+    assert "Our house rule about scapegoats." in hover.contents.value

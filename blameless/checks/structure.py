@@ -1,31 +1,35 @@
 """Structure (S4xx): missing sections, impact without numbers, template text left unfilled.
 
 Findings about a whole document sit on line 1; findings about a section on its heading line; a
-finding about prose on the words themselves. Word lists live in rules/structure.yml.
+finding about prose on the words themselves. Words live in rules/en/structure.yml and
+rules/en/sections.yml; the shapes of placeholders (brackets, braces, YYYY-MM-DD) are here.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..findings import Severity
-from ..text import inside_quotes
+from ..lexicon import english
+from ..sections import synonyms
+from ..text import code_spans, inside_quotes
 from .context import BlockContext, DocumentContext, Hit
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Block, Document
 
-SECTION_LABELS = {
-    "summary": "Summary", "impact": "Impact", "timeline": "Timeline",
-    "root_cause": "Root cause (or Contributing factors)",
-    "contributing_factors": "Contributing factors", "what_went_well": "What went well",
-    "action_items": "Action items",
-}
 #: Section kinds that stand in for one another: a root-cause section or a contributing-factors
 #: section both explain why it happened.
-EQUIVALENT = {"root_cause": {"root_cause", "contributing_factors"},
-              "contributing_factors": {"root_cause", "contributing_factors"}}
+EQUIVALENT = {"root_cause": ("root_cause", "contributing_factors"),
+              "contributing_factors": ("contributing_factors", "root_cause")}
+
+
+def section_label(kind: str) -> str:
+    """'Root cause (or Contributing factors)': the kind's first heading word, and its stand-ins."""
+    names = [synonyms(k)[0].capitalize() for k in EQUIVALENT.get(kind, (kind,))]
+    return names[0] + (f" (or {', '.join(names[1:])})" if names[1:] else "")
 
 
 def looks_like_postmortem(document: "Document") -> bool:
@@ -49,29 +53,25 @@ def missing_sections(ctx: DocumentContext) -> Iterator[Hit]:
            and len(b.text.split()) >= 15 for b in document.blocks):
         present.add("summary")  # an opening paragraph under the title summarises
     missing = [kind for kind in ctx.config.required_sections
-               if not (EQUIVALENT.get(kind, {kind}) & present)]
+               if not (set(EQUIVALENT.get(kind, (kind,))) & present)]
     if not missing:
         return
-    names = [SECTION_LABELS.get(k, k) for k in missing]
+    names = [section_label(k) for k in missing]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     start, end = document.line_offsets(1)
     # the impact is often told in the summary; a missing cause or missing actions is a real gap
     serious = {"root_cause", "contributing_factors", "action_items"} & set(missing)
-    yield Hit(start, max(end, start),
-              message=f"Missing section{'s' if len(missing) > 1 else ''}: {listed}",
-              suggestion=(f"Add {'these sections' if len(missing) > 1 else 'the section'} "
-                          f"({listed}); a complete postmortem says what happened, whom it hurt, why, "
-                          f"what helped and what will change."),
-              severity=None if serious else Severity.INFO)
+    yield Hit(start, max(end, start), variant="several" if len(missing) > 1 else None,
+              slots={"listed": listed}, severity=None if serious else Severity.INFO)
 
 
 # ---------------------------------------------------------------------------------------------
 # S402 unquantified impact
 
-_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-                 r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|"
-                 r"a quarter|a third|all|every|no|none|zero")
-_QUANTIFIED = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r")\b|%|\bpercent\b", re.I)
+@lru_cache(maxsize=1)
+def _quantified() -> re.Pattern:
+    """A digit, a percent sign or a number word: the sentence counts something."""
+    return re.compile(r"\d|%|\b" + english().alternation("number_words") + r"\b", re.I)
 
 
 def _vague_quantity(ctx: DocumentContext | BlockContext) -> re.Pattern:
@@ -85,11 +85,12 @@ def _vague_quantity(ctx: DocumentContext | BlockContext) -> re.Pattern:
                       rf"|(?:{vague_phrases})(?![\w-]))", re.I)
 
 
-#: Verbs that make a summary sentence an impact statement ("some users could not log in").
-_IMPACT_VERB = re.compile(r"\b(?:affected|impacted|affecting|impacting|(?:unable|could\s+not|couldn't|"
-                          r"cannot|can't)(?!\s+(?:to\s+)?be\b)|failed|"
-                          r"saw|experienced|lost|losing|hit|disrupted|degraded|errors?|outage|"
-                          r"unavailable|down|delayed|timed\s+out|blocked|locked\s+out)\b", re.I)
+@lru_cache(maxsize=1)
+def _impact_verb() -> re.Pattern:
+    """Words that make a summary sentence an impact statement ("some users could not log in")."""
+    words = english()
+    return re.compile(rf"\b(?:{words.alternation('impact_verbs')}|"
+                      rf"{words.alternation('inability_words')}(?!\s+(?:to\s+)?be\b))(?![\w'])", re.I)
 
 
 def _people_pattern(ctx: DocumentContext) -> re.Pattern:
@@ -102,7 +103,7 @@ def unquantified_impact(ctx: DocumentContext) -> Iterator[Hit]:
     """S402: impact stated with vague quantities ('some customers') and no number anywhere in it."""
     document = ctx.document
     impact_blocks = [b for b in document.blocks if b.section.kind == "impact" and b.kind != "heading"]
-    impact_quantified = any(_QUANTIFIED.search(b.text) for b in impact_blocks)
+    impact_quantified = any(_quantified().search(b.text) for b in impact_blocks)
     pattern = _vague_quantity(ctx)
     candidates: list["Block"] = []
     if impact_blocks and not impact_quantified:
@@ -117,7 +118,7 @@ def unquantified_impact(ctx: DocumentContext) -> Iterator[Hit]:
         summary = block.section.kind != "impact"
         for sentence in re.finditer(r"[^.!?]+[.!?]?", block.text):
             said = sentence.group(0)
-            if summary and (_QUANTIFIED.search(said) or not _IMPACT_VERB.search(said)):
+            if summary and (_quantified().search(said) or not _impact_verb().search(said)):
                 continue
             for m in pattern.finditer(said):
                 if summary and not people.search(m.group(0)):
@@ -128,13 +129,7 @@ def unquantified_impact(ctx: DocumentContext) -> Iterator[Hit]:
         words = [" ".join(block.text[s:e].split()) for s, e in found]
         s, e = found[0]
         listed = ", ".join(f"“{w}”" for w in dict.fromkeys(words))
-        yield Hit(block.doc_offset(s), block.doc_offset(e),
-                  message=f"Impact is not quantified: {listed} with no number, percentage or "
-                          f"duration",
-                  suggestion=("Give numbers: how many users or requests failed (or what share), "
-                              "for how long, and what it cost, e.g. “About 1,200 checkouts (8%) "
-                              "failed over 45 minutes; estimated lost revenue $9,000.” Say "
-                              "“unknown” and why when you cannot measure it."))
+        yield Hit(block.doc_offset(s), block.doc_offset(e), slots={"listed": listed})
 
 
 def _summarises(block: "Block", document: "Document") -> bool:
@@ -153,38 +148,39 @@ def _summarises(block: "Block", document: "Document") -> bool:
 # ---------------------------------------------------------------------------------------------
 # S403 template text
 
-_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_HTML_TAGS = frozenset("""a abbr b bdi bdo blockquote br button caption center cite code col dd del
-details dfn div dl dt em embed figcaption figure font footer h1 h2 h3 h4 h5 h6 header hr i iframe
-img input ins kbd label li link main mark meta nav ol p picture pre q s samp script section small
-source span strike strong style sub summary sup table tbody td th thead time tr tt u ul var video
-wbr""".split())
-_PLACEHOLDER_WORDS = frozenset("""incident title name date time owner team service duration summary
-description impact link url ticket number component customer customers users region product cause
-action severity sev author reviewer status minutes hours days version id environment metric
-threshold value details role person handle email system insert enter describe add fill your
-placeholder tbd todo issue event timestamp start end who what when where why how count percentage
-amount revenue""".split())
-_INSTRUCTION = re.compile(r"^(?:insert|enter|add|describe|fill(?:\s+in)?|write|list|link\s+to|"
-                          r"name\s+of|your|e\.g\.|explain|summari[sz]e|include|paste|put)\b", re.I)
-_SHAPES = re.compile(
-    r"(?P<bracket>(?<![\]\w!])\[(?P<inner>[^\[\]\n]{1,60})\](?![(\[:]))|"
-    r"(?P<curly>(?<![{$%\w])\{(?P<cinner>[^{}\n]{3,300})\}(?!\}))|"
-    r"(?P<angle><(?P<ainner>[A-Za-z][A-Za-z _-]{1,40})>)|"
-    r"(?P<date>\b(?:YYYY[-/.]MM[-/.]DD|DD[-/.]MM[-/.]YYYY|MM[-/.]DD[-/.]YYYY|YYYY-MM-DDTHH:MM(?::SS)?Z?)\b)|"
-    r"(?P<time>(?<![\w:])(?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?(?![\w:]))|"
-    r"(?P<handle>(?<![\w@])@(?:owner|username|user|handle|someone|name|person|team|assignee|who)\b)|"
-    r"(?P<lorem>\b(?i:lorem\s+ipsum)\b)|"
-    r"(?P<caps>(?<![\w-])(?:(?:ISSUE|INCIDENT|SERVICE|EVENT|PRODUCT|TEAM|CUSTOMER)\s+)?"
-    r"(?:NAME|TITLE|DATE\s+RANGE|DATE|START\s+TIME|END\s+TIME|TIME\s+RANGE|DURATION|DESCRIPTION|"
-    r"OWNER)(?![\w-])(?!\s*:))|"
-    r"(?P<tbd>(?<![\w-])(?:TBD|TBA|TBC|XXX+)(?![\w-]))", re.M)
+@lru_cache(maxsize=1)
+def _shapes() -> re.Pattern:
+    """Every shape a template placeholder takes, one named group each."""
+    words = english()
+
+    def caps(name: str) -> str:
+        return "(?:" + "|".join(e.upper().replace(" ", r"\s+") for e in
+                                sorted(words.entries(name), key=len, reverse=True)) + ")"
+
+    return re.compile(
+        r"(?P<bracket>(?<![\]\w!])\[(?P<inner>[^\[\]\n]{1,60})\](?![(\[:]))|"
+        r"(?P<curly>(?<![{$%\w])\{(?P<cinner>[^{}\n]{3,300})\}(?!\}))|"
+        r"(?P<angle><(?P<ainner>[A-Za-z][A-Za-z _-]{1,40})>)|"
+        r"(?P<date>\b(?:YYYY[-/.]MM[-/.]DD|DD[-/.]MM[-/.]YYYY|MM[-/.]DD[-/.]YYYY|YYYY-MM-DDTHH:MM(?::SS)?Z?)\b)|"
+        r"(?P<time>(?<![\w:])(?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?(?![\w:]))|"
+        rf"(?P<handle>(?<![\w@])@{words.alternation('placeholder_handles')}\b)|"
+        rf"(?P<lorem>\b(?i:{words.alternation('placeholder_phrases')})\b)|"
+        rf"(?P<caps>(?<![\w-])(?:{caps('placeholder_caps_prefixes')}\s+)?"
+        rf"{caps('placeholder_caps')}(?![\w-])(?!\s*:))|"
+        rf"(?P<tbd>(?<![\w-])(?:{caps('placeholder_markers')}|XXX+)(?![\w-]))", re.M)
+
+
+@lru_cache(maxsize=1)
+def _instruction() -> re.Pattern:
+    return re.compile(r"^" + english().alternation("instruction_words") + r"(?!\w)", re.I)
 
 
 def _bracket_placeholder(inner: str) -> bool:
     inner = inner.strip()
-    if not inner or inner.lower() in ("x", " ", "sic", "redacted", "citation needed", "...", "…"):
-        return inner.lower() in ("...", "…")
+    if inner in ("...", "…"):
+        return True
+    if not inner or inner.lower() in english().words("bracket_marks"):
+        return False
     if re.fullmatch(r"[\d\s,.\-–#:/]+|\^?\d+|[ xX]", inner):
         return False  # a footnote, a ticket, a checkbox, a real time
     words = re.findall(r"[A-Za-z]+", inner)
@@ -192,18 +188,18 @@ def _bracket_placeholder(inner: str) -> bool:
         return False
     if re.search(r"(?<![\w])(?:X{1,3}|N{1,2}|YYYY|MM|DD|HH)(?![\w])", inner):
         return True
-    if _INSTRUCTION.match(inner):
+    if _instruction().match(inner):
         return True
-    return all(w.lower() in _PLACEHOLDER_WORDS for w in words) and len(words) <= 5
+    return all(w.lower() in english().words("placeholder_words") for w in words) and len(words) <= 5
 
 
 def template_text(ctx: BlockContext) -> Iterator[Hit]:
     """S403: template text left unfilled: '[Incident Title]', 'YYYY-MM-DD', '@owner', 'TBD'."""
     block = ctx.block
     raw = block.raw
-    code = [(m.start(), m.end()) for m in _CODE.finditer(raw)]
+    code = code_spans(raw)
     kind = block.section.kind
-    for m in _SHAPES.finditer(raw):
+    for m in _shapes().finditer(raw):
         if any(s <= m.start() < e for s, e in code):
             continue
         group = m.lastgroup
@@ -215,12 +211,13 @@ def template_text(ctx: BlockContext) -> Iterator[Hit]:
         if group == "curly":
             inner = m.group("cinner").strip()
             if (len(inner.split()) < 3 or re.search(r"[=;\"'`_]|:\s|\(\)", inner)
-                    or not (_INSTRUCTION.match(inner) or re.search(r"\bhere\b", inner, re.I))):
+                    or not (_instruction().match(inner) or re.search(r"\bhere\b", inner, re.I))):
                 continue
         if group == "angle":
             inner = m.group("ainner").strip()
             low = inner.lower()
-            if low in _HTML_TAGS or (" " not in inner and low not in _PLACEHOLDER_WORDS):
+            if low in english().words("html_tags") or (
+                    " " not in inner and low not in english().words("placeholder_words")):
                 continue
         if inside_quotes(raw, m.start()):
             continue  # "HH:mm" in quotes mentions a placeholder, it is not one
@@ -235,10 +232,7 @@ def template_text(ctx: BlockContext) -> Iterator[Hit]:
                 block.kind == "heading" and raw.strip(" #") == words and " " not in words)):
             continue  # a heading in capitals ("DESCRIPTION") is a title, not a placeholder
         s, e = ctx.span(m.start(), m.end())
-        yield Hit(s, e,
-                  message=f"Template text left unfilled: “{words.strip()}”",
-                  suggestion=(f"Replace “{words.strip()}” with the real value, or remove it; say "
-                              f"“unknown” and why if it cannot be known yet."))
+        yield Hit(s, e, slots={"words": words.strip()})
 
 
 def _standalone(raw: str, start: int, end: int) -> bool:

@@ -24,7 +24,8 @@ from pygls.uris import to_fs_path
 
 import blameless
 from blameless.block_cache import CachingEngine
-from blameless.registry import RuleSet, engine_for, rule_set
+from blameless.engines import engine_for
+from blameless.registry import RuleSet, rule_set
 from blameless.config import Config, ConfigError
 from blameless.findings import Finding
 from blameless.nlp import ModelNotFound, shared_pipeline
