@@ -4,7 +4,8 @@ A pack is a YAML file with a `rules:` list (and optional `lexicon:` word lists s
 rules). Each rule has a stable id, a category, a severity, a scope, a message, a rationale, a
 suggestion, examples that must be flagged (`flag:`) and left alone (`pass:`), and one way of
 matching: a `check:` naming code in `blameless.checks`, `phrases:` (whole-word, case-insensitive),
-or `patterns:` (spaCy `Matcher` token patterns).
+or `patterns:` (spaCy `Matcher` token patterns). Messages and suggestions are templates with
+named slots; the prefilter's words are derived from `triggers_from:` lists, phrases and patterns.
 """
 from __future__ import annotations
 
@@ -148,10 +149,31 @@ def _templates(path: Path, where: str, raw: Any, key: str) -> dict[str, str]:
     return {k: " ".join(v.split()) if "\n" not in v else v.strip() for k, v in value.items()}
 
 
+def _required_words(patterns: tuple[Any, ...]) -> list[str]:
+    """Words every match of a token-pattern rule must contain, or [] when some pattern has none
+    (then the rule cannot be prefiltered). A token with OP ?, * or ! is not required."""
+    words: list[str] = []
+    for pattern in patterns:
+        found = []
+        for token in pattern if isinstance(pattern, list) else ():
+            if not isinstance(token, dict) or token.get("OP") in ("?", "*", "!"):
+                continue
+            for attr in ("LOWER", "ORTH", "TEXT", "LEMMA", "NORM"):
+                value = token.get(attr)
+                if isinstance(value, str):
+                    found.append(value)
+                elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                    found += [v for v in value["IN"] if isinstance(v, str)]
+        if not found:
+            return []
+        words += found
+    return words
+
+
 def _trigger_entries(path: Path, where: str, lists: tuple[str, ...], phrases: tuple[str, ...],
-                     lexicon: dict) -> tuple[str, ...]:
-    """The entries of the rule's `triggers_from` lists plus its phrases."""
-    entries: list[str] = []
+                     lexicon: dict, patterns: tuple[Any, ...] = ()) -> tuple[str, ...]:
+    """The entries of the rule's `triggers_from` lists, its phrases and its patterns' words."""
+    entries: list[str] = _required_words(patterns) if not lists else []
     for name in lists:
         if name in lexicon:
             entries += [str(w) for w in lexicon[name]]
@@ -294,7 +316,8 @@ def _rule(path: Path, index: int, raw: Any, lexicon: dict) -> Rule:
         suggestion=raw["suggestion"].strip(), scope=_scope(path, f"{where}.scope", raw.get("scope")),
         flag=flag, passes=passes, check=check, phrases=tuple(phrases), patterns=tuple(patterns),
         fix=fix, needs_parse=bool(needs_parse),
-        trigger_entries=_trigger_entries(path, where, tuple(triggers_from), tuple(phrases), lexicon),
+        trigger_entries=_trigger_entries(path, where, tuple(triggers_from), tuple(phrases), lexicon,
+                                         tuple(patterns)),
         triggers_from=tuple(triggers_from), messages=messages, suggestions=suggestions,
         options=options, lexicon=lexicon, pack=path.stem,
     )

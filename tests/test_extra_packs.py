@@ -66,3 +66,23 @@ def test_a_selector_may_name_the_projects_rule(cli, tmp_path):
     assert {f["rule"] for f in json.loads(out.stdout)["findings"]} == {"B190"}
     bad = cli("check", "--select", "B191", str(doc))
     assert bad.returncode == 2 and "B191" in bad.stderr
+
+
+def test_a_token_pattern_rule_is_prefiltered_by_the_words_it_requires(tmp_path):
+    from blameless.rules import load_pack
+
+    (tmp_path / "p.yml").write_text(textwrap.dedent("""
+        rules:
+          - id: B191
+            name: thrown-under-the-bus
+            category: blame
+            severity: warning
+            patterns: [[{LEMMA: throw}, {LOWER: under}, {LOWER: the, OP: "?"}, {LOWER: bus}]]
+            message: "“{match}”: a person is made to carry the blame"
+            rationale: r
+            suggestion: s
+            examples: {flag: [He was thrown under the bus.], pass: [The bus was late.]}
+        """), encoding="utf-8")
+    [rule] = load_pack(tmp_path / "p.yml")
+    assert {"threw", "thrown", "throwing", "under", "bus"} <= rule.triggers
+    assert "the" not in rule.triggers  # optional tokens are not required
