@@ -108,7 +108,8 @@ class Rule:
         return _show_slots(template)
 
     def describe_variants(self) -> list[str]:
-        return [_show_slots(t) for t in self.messages.values()]
+        """Each distinct message variant once (variants may share a message, not a suggestion)."""
+        return list(dict.fromkeys(_show_slots(t) for t in self.messages.values()))
 
     def render(self, variant: str | None, slots: dict[str, Any]) -> tuple[str, str]:
         """The message and suggestion a user reads: the rule's templates with the slots filled."""

@@ -1,53 +1,69 @@
-"""Small English morphology for building rewrites: gerunds and past participles of verbs."""
+"""Small English morphology for building rewrites: gerunds, past participles and lemmas of verbs.
+
+Forms come from lemminflect (as the prefilter's do, see blameless/inflect.py); nothing here is a
+hand-written table of irregular verbs.
+"""
 from __future__ import annotations
 
-IRREGULAR_PARTICIPLES = {
-    "be": "been", "begin": "begun", "break": "broken", "bring": "brought", "build": "built",
-    "buy": "bought", "catch": "caught", "choose": "chosen", "do": "done", "drive": "driven",
-    "eat": "eaten", "fall": "fallen", "feel": "felt", "find": "found", "forget": "forgotten",
-    "get": "gotten", "give": "given", "go": "gone", "have": "had", "hide": "hidden",
-    "hold": "held", "keep": "kept", "know": "known", "lay": "laid", "lead": "led", "leave": "left",
-    "let": "let", "lose": "lost", "make": "made", "mean": "meant", "overlook": "overlooked",
-    "put": "put", "read": "read", "ride": "ridden", "run": "run", "say": "said", "see": "seen",
-    "send": "sent", "set": "set", "shut": "shut", "sit": "sat", "speak": "spoken",
-    "spend": "spent", "split": "split", "spread": "spread", "stand": "stood", "steal": "stolen",
-    "take": "taken", "teach": "taught", "tell": "told", "think": "thought", "throw": "thrown",
-    "understand": "understood", "undo": "undone", "upset": "upset", "wake": "woken",
-    "wear": "worn", "win": "won", "write": "written", "rewrite": "rewritten", "rerun": "rerun",
-    "reset": "reset", "cut": "cut", "hit": "hit", "quit": "quit", "shoot": "shot",
-}
-_DOUBLING = {"drop", "stop", "plan", "ship", "tag", "skip", "commit", "submit", "admit", "permit",
-             "omit", "map", "scan", "log", "flag", "swap", "wrap", "trim", "prop", "strip", "plug",
-             "chop", "rerun", "run", "begin", "set", "get", "put", "cut", "hit", "shut", "upset",
-             "reset", "forget", "step", "tap", "snap", "grab"}
+from functools import lru_cache
+
+from ..lexicon import english
 
 
+def _is_known_verb(word: str) -> bool:
+    from lemminflect import getAllInflections
+
+    return bool(getAllInflections(word, upos="VERB"))
+
+
+@lru_cache(maxsize=4096)
 def participle(lemma: str) -> str:
+    """'pause' -> 'paused', 'break' -> 'broken'; a past form already ('typo'd') stays."""
+    from lemminflect import getInflection
+
     lemma = lemma.lower()
-    if lemma in IRREGULAR_PARTICIPLES:
-        return IRREGULAR_PARTICIPLES[lemma]
-    if lemma.endswith("'d") or lemma in ("typoed", "fat-fingered"):  # already a past form
+    if lemma.endswith(("ed", "'d")) and not _is_known_verb(lemma):
+        return lemma  # "typo'd", "fat-fingered": the writer's own past form
+    forms = getInflection(lemma, tag="VBN")
+    if not forms:
         return lemma
-    if lemma.endswith("e"):
-        return lemma + "d"
-    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ied"
-    if lemma in _DOUBLING:
-        return lemma + lemma[-1] + "ed"
-    return lemma + "ed"
+    # "quit" over "quitted", "woken" over "waked": an irregular participle where both are listed
+    return next((f for f in forms if not f.endswith("ed")), forms[0])
 
 
+@lru_cache(maxsize=4096)
 def gerund(lemma: str) -> str:
+    """'pause' -> 'pausing', 'let' -> 'letting'."""
+    from lemminflect import getInflection
+
     lemma = lemma.lower()
-    if lemma in ("be", "see", "flee", "agree", "free"):
-        return lemma + "ing"
-    if lemma.endswith("ie"):
-        return lemma[:-2] + "ying"
-    if lemma.endswith("e") and not lemma.endswith("ee"):
-        return lemma[:-1] + "ing"
-    if lemma in _DOUBLING:
-        return lemma + lemma[-1] + "ing"
-    return lemma + "ing"
+    forms = getInflection(lemma, tag="VBG")
+    return forms[0] if forms else lemma + "ing"
+
+
+@lru_cache(maxsize=4096)
+def past_lemma(word: str) -> str | None:
+    """The lemma of which `word` is a past tense or participle ('forgot' -> 'forget'), if any."""
+    from lemminflect import getAllLemmas, getInflection
+
+    word = word.lower()
+    for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
+        if lemma != word and word in getInflection(lemma, tag="VBD") + getInflection(lemma, tag="VBN"):
+            return lemma
+    return None
+
+
+def is_irregular_past(word: str) -> bool:
+    """'forgot', 'broke', 'ran' (and 'misread', whose past is its base): a past tense without -ed."""
+    word = word.lower()
+    if word in english().words("unmarked_past_verbs"):
+        return True
+    lemma = past_lemma(word)
+    if lemma is None:
+        return False
+    from lemminflect import getInflection
+
+    return word in getInflection(lemma, tag="VBD") and not word.endswith("ed")
 
 
 def capitalise(text: str) -> str:
@@ -57,27 +73,14 @@ def capitalise(text: str) -> str:
 def strip_article(text: str) -> str:
     """'the wrong query' stays; 'our runbook' -> 'the runbook' (possessives of people vanish)."""
     words = text.split()
-    if words and words[0].lower() in ("his", "her", "their", "my", "your", "our"):
+    if words and words[0].lower() in english().words("possessive_determiners"):
         words[0] = "the"
     return " ".join(words)
 
 
-PAST_FORMS = {
-    "forgot": "forget", "broke": "break", "ran": "run", "took": "take", "made": "make",
-    "brought": "bring", "threw": "throw", "wrote": "write", "blew": "blow", "knew": "know",
-    "saw": "see", "did": "do", "went": "go", "got": "get", "gave": "give", "began": "begin",
-    "chose": "choose", "drove": "drive", "fell": "fall", "hid": "hide", "spoke": "speak",
-    "stole": "steal", "woke": "wake", "wore": "wear", "won": "win", "shot": "shoot",
-    "knocked": "knock", "misread": "misread",
-}
-_PARTICIPLE_TO_LEMMA = {v: k for k, v in IRREGULAR_PARTICIPLES.items() if v != k}
-
-
 def lemma_of(tok) -> str:
     """A verb's lemma, mending the small model's misses on irregular forms ('forgot')."""
-    lower = tok.lower_
-    if lower in PAST_FORMS:
-        return PAST_FORMS[lower]
-    if lower in _PARTICIPLE_TO_LEMMA and tok.lemma_.lower() == lower:
-        return _PARTICIPLE_TO_LEMMA[lower]
-    return tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    if lemma != tok.lower_:
+        return lemma
+    return past_lemma(tok.lower_) or lemma

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .english import PAST_FORMS, lemma_of
+from ..lexicon import english
+from .english import is_irregular_past, lemma_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-SELF = frozenset({"i", "me", "my", "myself", "mine"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -30,7 +30,7 @@ def person_kind(tok: "Token", words, lowercase=frozenset()) -> str | None:
     `lowercase` holds the words the document also writes in lower case (tools, not people).
     """
     lower = tok.lower_
-    if lower in SELF:
+    if lower in english().words("self_pronouns"):
         return "self"
     if tok.pos_ == "PRON":
         return "person" if lower in words("person_pronouns") else None
@@ -102,10 +102,6 @@ def is_negated(verb: "Token") -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-MODALS = frozenset({"can", "could", "may", "might", "will", "would", "shall", "must", "'ll",
-                    "ca", "wo", "should", "ought"})
-
-
 def finite_verb(verb: "Token") -> "Token":
     """The verb carrying tense: 'check' in 'forgot to check' -> 'forgot'."""
     while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
@@ -114,7 +110,8 @@ def finite_verb(verb: "Token") -> "Token":
 
 
 def is_modal(verb: "Token") -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in finite_verb(verb).children)
+    modals = english().words("modal_verbs")
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in finite_verb(verb).children)
 
 
 def is_past(verb: "Token") -> bool:
@@ -123,11 +120,11 @@ def is_past(verb: "Token") -> bool:
     if is_modal(head):
         return False
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"did", "had", "was", "were", "'d"}:
+    if auxes & english().words("past_auxiliaries"):
         return True
-    if auxes & {"has", "have", "'ve"} and head.tag_ == "VBN":
+    if auxes & english().words("present_perfect_auxiliaries") and head.tag_ == "VBN":
         return True
-    if head.lower_ in PAST_FORMS or (head.lower_.endswith(("ed", "'d")) and head.tag_ in ("VBP", "VB")):
+    if is_irregular_past(head.lower_) or (head.lower_.endswith(("ed", "'d")) and head.tag_ in ("VBP", "VB")):
         return not auxes  # the small model tags "I forgot" as present
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and not auxes)
 
@@ -156,7 +153,7 @@ def noun_phrase_of(tok: "Token") -> str:
 def antecedent(subj: "Token", verb: "Token") -> "Token":
     """'It was Jamal who broke it': the cleft asserts who did it. A relative clause only points
     at someone ('the engineer who ran it was quick to help') and is left alone."""
-    if subj.lower_ not in ("who", "that"):
+    if subj.lower_ not in english().words("relative_pronouns"):
         return subj
     head = verb.head
     if verb.dep_ == "ccomp" and lemma_of(head) == "be" and any(

@@ -1,0 +1,17 @@
+"""The blame family (B101-B106): a person as the cause, human error, hindsight, blame words,
+blame questions and self-blame.
+
+One module per rule (cause, human_error, hindsight, judgement, questions, self_blame); the
+clause grammar they share is in `grammar`, B101's reasons and their template variants in
+`reasons`. Word lists are in rules/en/blame.yml, the text users read in rules/blame.yml.
+"""
+from __future__ import annotations
+
+from .cause import person_as_cause
+from .hindsight import hindsight
+from .human_error import human_error
+from .judgement import blame_words
+from .questions import blame_question
+from .self_blame import self_blame
+
+__all__ = ["person_as_cause", "human_error", "hindsight", "blame_words", "blame_question", "self_blame"]
