@@ -94,7 +94,7 @@ def _possessive_hits(ctx: BlockContext, sent: "Span") -> Iterator[Hit]:
         noun = tok.head
         verb = noun.head
         causing = noun.dep_ == "nsubj" and (
-            lemma_of(verb) in ctx.words("fault_verbs") or lemma_of(verb) == "lead"
+            lemma_of(verb) in ctx.words("fault_verbs") or lemma_of(verb) in ctx.words("consequence_verbs")
             or (lemma_of(verb) in ctx.words("downing_verbs") and any(c.lower_ == "down" for c in verb.children)))
         if noun.lemma_.lower() in ctx.words("mistake_nouns") or causing:
             yield clause_hit(ctx, tok.left_edge, noun, "possessive",
