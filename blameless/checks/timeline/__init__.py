@@ -2,12 +2,12 @@
 order, time zone and gaps.
 
 The entries come from the timeline reader (blameless.readers.timeline), read once per document;
-each module here holds one rule, or the grammar one rule shares with another:
+each module here holds one rule, or what two rules share:
 
 - editorializing (T301) and judgement (T302) read what an entry says, with `actors` (who an
   entry's words are about);
-- missing_time (T303), order (T304), zone (T305) and gap (T306) read the entries' times, order
-  and gap with `chronology` (the walk through the entries in time).
+- missing_time (T303) and zone (T305) read the entries' stamps; order (T304) and gap (T306)
+  share `chronology`, the walk through the entries in time.
 
 The rule modules are imported here so that the hook table (checks/registry.py) can name
 `timeline.<module>.<check>`.
