@@ -219,3 +219,9 @@ def test_timeline_messages_and_suggestions_come_from_the_rule_templates():
                            for v in variants), (f.rule, f.message, f.suggestion)
                 seen += 1
     assert seen >= 40
+
+
+def test_a_relative_time_that_steps_back_names_the_entry_it_follows():
+    body = "- T+0 Deploy started.\n- T+12 min Rollback completed.\n- T+5 min Canary alarm fired."
+    [finding] = findings(doc(body), "T304")
+    assert finding.message == "Entry “T+5 min” is out of chronological order (after “T+12 min”)"

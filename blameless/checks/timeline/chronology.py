@@ -61,15 +61,15 @@ def _steps(timeline: Timeline, skip: set[int]) -> Iterator[Step]:
     last_minutes: int | None = None
     last_entry: Entry | None = None
     last_date = None
-    last_relative: int | None = None
+    last_relative: Entry | None = None  # the last "T+n" entry
     timed = [e for e in timeline.entries if e.stamp is not None and e.stamp.timed and id(e) not in skip]
     for n, entry in enumerate(timed):
         stamp = entry.stamp
         if stamp.kind == "relative":
-            if last_relative is not None and stamp.relative < last_relative:
-                yield entry, None, "order"
+            if last_relative is not None and stamp.relative < last_relative.stamp.relative:
+                yield entry, last_relative, "order"
             else:
-                last_relative = stamp.relative
+                last_relative = entry
             continue
         date = entry.date
         own = stamp.date
