@@ -225,3 +225,9 @@ def test_a_relative_time_that_steps_back_names_the_entry_it_follows():
     body = "- T+0 Deploy started.\n- T+12 min Rollback completed.\n- T+5 min Canary alarm fired."
     [finding] = findings(doc(body), "T304")
     assert finding.message == "Entry “T+5 min” is out of chronological order (after “T+12 min”)"
+
+
+def test_a_capitalised_judgement_word_is_not_read_as_the_person():
+    text = doc("| Time | Actor | Event |\n|---|---|---|\n| 10:15 | Sam | Carelessly deleted the staging bucket |")
+    [finding] = findings(text, "T301")
+    assert finding.message.startswith("“Carelessly” judges Sam;")

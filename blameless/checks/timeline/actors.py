@@ -50,7 +50,7 @@ def person_for(ctx: BlockContext, start: int) -> str | None:
     for candidate in (verb, verb.head):
         if candidate.pos_ in ("VERB", "AUX"):
             subj = person_subject_of(ctx, candidate)
-            if subj is not None:
+            if subj is not None and subj.i != tok.i:  # "Carelessly deleted …" read as a name
                 return mention(subj)
     if ctx.block.kind == "table_row" and not subjects(verb) and tok.lower_ in ctx.words("judgement_words"):
         return _actor_person(ctx)
