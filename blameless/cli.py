@@ -17,6 +17,7 @@ import click
 from . import __version__
 from .config import Config, ConfigError, config_for, load_config
 from .findings import Severity
+from .lexicon import LexiconError
 from .rules import RulePackError
 
 POSTMORTEM_SUFFIXES = (".md", ".markdown", ".txt")
@@ -170,7 +171,7 @@ def _fatal_guard(fn):
 
         try:
             return fn(*args, **kwargs)
-        except (InputError, ConfigError, RulePackError, ModelNotFound) as err:
+        except (InputError, ConfigError, RulePackError, LexiconError, ModelNotFound) as err:
             _error(str(err))
             sys.exit(2)
         except KeyboardInterrupt:

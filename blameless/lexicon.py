@@ -18,7 +18,9 @@ from .families import rules_dir
 
 
 class LexiconError(ValueError):
-    """A lexicon file is malformed; the message names the file and the list."""
+    """A lexicon file is malformed; the message names the file and the list.
+
+    (The CLI and the server report it as they report a malformed rule pack: one line.)"""
 
 
 @dataclass(frozen=True)

@@ -108,8 +108,13 @@ class Rule:
         return _show_slots(template)
 
     def describe_variants(self) -> list[str]:
-        """Each distinct message variant once (variants may share a message, not a suggestion)."""
-        return list(dict.fromkeys(_show_slots(t) for t in self.messages.values()))
+        """The other messages the rule can report, each once (variants may share a message and
+        differ only in their suggestion)."""
+        shown = [_show_slots(self.message)]
+        for template in self.messages.values():
+            if _show_slots(template) not in shown:
+                shown.append(_show_slots(template))
+        return shown[1:]
 
     def render(self, variant: str | None, slots: dict[str, Any]) -> tuple[str, str]:
         """The message and suggestion a user reads: the rule's templates with the slots filled."""

@@ -178,3 +178,56 @@ def test_placeholder_words_are_not_an_estimate_note():
 def test_editorial_words_in_context(entry, flagged):
     doc = f"# Review\n\n## Timeline (UTC)\n\n- {entry}\n"
     assert any(f.rule == "T301" for f in blameless.check(doc)) is flagged
+
+
+def test_a_judgement_in_a_table_row_names_the_actor_column():
+    text = doc("| Time | Actor | Event |\n|---|---|---|\n| 09:00 | Lee | reckless restart of the pool |")
+    [finding] = findings(text, "T301")
+    assert finding.message.startswith("“reckless” judges Lee;")
+
+
+def test_failed_to_with_a_care_verb_of_the_blame_lexicon_judges_the_person():
+    [finding] = findings(doc("- 09:00 Priya failed to confirm the rollback."), "T302")
+    assert finding.message.startswith("“failed” judges Priya;")
+    assert "when the signal reached Priya" in finding.suggestion
+    assert not findings(doc("- 09:00 The deploy failed to start."), "T302")
+
+
+def _template_regex(template: str):
+    import re
+    import string
+
+    parts = [re.escape(literal) + ("(.+?)" if name is not None else "")
+             for literal, name, _, _ in string.Formatter().parse(template)]
+    return re.compile("".join(parts) + r"\Z", re.S)
+
+
+def test_timeline_messages_and_suggestions_come_from_the_rule_templates():
+    from blameless.rules import load_rules
+    from conftest import example_document
+
+    rules = {r.id: r for r in load_rules() if r.category == "timeline"}
+    seen = 0
+    for rule in rules.values():
+        for example in rule.flag:
+            text, _ = example_document(example.text, example.context)
+            for f in findings(text):
+                owner = rules[f.rule]
+                variants = [None, *owner.messages]
+                assert any(_template_regex(owner.message_template(v)).match(f.message)
+                           and _template_regex(owner.suggestion_template(v)).match(f.suggestion)
+                           for v in variants), (f.rule, f.message, f.suggestion)
+                seen += 1
+    assert seen >= 40
+
+
+def test_a_relative_time_that_steps_back_names_the_entry_it_follows():
+    body = "- T+0 Deploy started.\n- T+12 min Rollback completed.\n- T+5 min Canary alarm fired."
+    [finding] = findings(doc(body), "T304")
+    assert finding.message == "Entry “T+5 min” is out of chronological order (after “T+12 min”)"
+
+
+def test_a_capitalised_judgement_word_is_not_read_as_the_person():
+    text = doc("| Time | Actor | Event |\n|---|---|---|\n| 10:15 | Sam | Carelessly deleted the staging bucket |")
+    [finding] = findings(text, "T301")
+    assert finding.message.startswith("“Carelessly” judges Sam;")

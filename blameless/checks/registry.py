@@ -26,12 +26,12 @@ HOOKS: dict[str, Callable[..., Iterable[Hit]]] = {
     "missing_owner_date": actions.missing_owner_date,
     "too_many_items": actions.too_many_items,
     # timeline (T3xx)
-    "timeline_editorializing": timeline.editorializing,
-    "timeline_person_judgement": timeline.person_judgement,
-    "timeline_missing_time": timeline.missing_time,
-    "timeline_order": timeline.out_of_order,
-    "timeline_gap": timeline.long_gap,
-    "timeline_zone": timeline.no_zone,
+    "timeline_editorializing": timeline.editorializing.editorializing,
+    "timeline_person_judgement": timeline.judgement.person_judgement,
+    "timeline_missing_time": timeline.missing_time.missing_time,
+    "timeline_order": timeline.order.out_of_order,
+    "timeline_gap": timeline.gap.long_gap,
+    "timeline_zone": timeline.zone.no_zone,
     # structure (S4xx)
     "missing_sections": structure.missing_sections,
     "unquantified_impact": structure.unquantified_impact,

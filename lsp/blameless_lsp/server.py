@@ -29,6 +29,7 @@ from blameless.registry import RuleSet, rule_set
 from blameless.config import Config, ConfigError
 from blameless.findings import Finding
 from blameless.nlp import ModelNotFound, shared_pipeline
+from blameless.lexicon import LexiconError
 from blameless.rules import RulePackError
 
 from . import __version__
@@ -37,7 +38,7 @@ from .convert import (DISABLE_COMMENT, FIX_ALL_KIND, SOURCE, LineIndex, config_d
 from .settings import ConfigResolver, clean_settings, debounce_seconds
 
 log = logging.getLogger("blameless_lsp")
-CONFIG_ERRORS = (ConfigError, RulePackError)
+CONFIG_ERRORS = (ConfigError, RulePackError, LexiconError)
 
 
 @dataclass
