@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 import blameless
-from blameless.checks.actions import action_items, column_of
+from blameless.readers.action_items import action_items, column_of
 from blameless.document import parse
 
 
