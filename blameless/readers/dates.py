@@ -51,9 +51,8 @@ class Stamp:
 
 
 _LEAD = r"[\s\[\(\*_|>#:\-–—•.]*(?:date\s*:\s*)?"
-_APPROX = (r"(?:(?:~|≈|±|\+/-|\+-)\s*|(?:ca\.?|circa|c\.|approx\.?|approximately|around|about|"
-           r"roughly|est\.|estimated)\s+)")
-_AT = r"(?:(?:at|on|by)\s+)?"
+_APPROX = r"(?:(?:~|≈|±|\+/-|\+-)\s*|" + _words("approximation_words") + r"\s+)"
+_AT = r"(?:" + _words("stamp_prepositions") + r"\s+)?"
 _WEEKDAY = (r"(?:(?:" + "|".join(map(re.escape, english().entries("weekday_abbreviations")))
             + r")(?:day|sday|nesday|rsday|urday)?\.?,?\s+)")
 # a month's first three letters (or a listed short form), then whatever of the name is written
@@ -68,7 +67,7 @@ _DATE = (
     r")"
 )
 _ZONE_WORD = (r"(?:UTC|GMT|Z|[ECMP][SD]?T|A[KE]?[SD]T|HST|CES?T|EES?T|WES?T|BST|IST|JST|KST|HKT|SGT|"
-              r"AE[SD]T|AC[SD]T|AWST|NZ[SD]T|MSK|PT|ET|Eastern|Pacific|Central|Mountain)")
+              r"AE[SD]T|AC[SD]T|AWST|NZ[SD]T|MSK|PT|ET|" + _words("us_zone_names") + ")")
 _TIME = (r"(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::\d{2}(?:\.\d+)?)?|(?=\s*[ap]\.?m\b))"
          r"(?P<z>Z\b)?(?:\s*(?P<ampm>[ap])\.?m\.?(?![a-z]))?")
 _RANGE = r"(?:\s*(?:-|–|—|to)\s*\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?(?![a-z]))?)?"
@@ -80,31 +79,33 @@ _STAMP = re.compile(
     r"(?P<time>" + _TIME + r")?" + _RANGE + _ZONE_AFTER,
     re.I)
 _RELATIVE = re.compile(_LEAD + r"(?P<rel>T\s*(?P<sign>[+-])\s*(?P<n>\d+(?:\.\d+)?)\s*"
-                       r"(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)?\b)", re.I)
+                       r"(?P<unit>" + _words("relative_time_units") + r")?\b)", re.I)
 _PLACEHOLDER = re.compile(
     _LEAD + r"(?P<ph>(?:[\dXx?\-]{2,4}[-/.][\dMmXx?\-]{1,2}[-/.][\dDdXx?\-]{1,2}\s*)?"
     r"(?:[\dHhXx?\-]{1,2}:[\dMmXx?\-]{2}(?<![\d]{2}:\d\d)"
-    r"|\[\s*(?:\?+|time|timestamp|tbd|tba|tbc|hh:mm|date)\s*\]|\?\?+|tbd\b|tba\b|tbc\b|--:--))",
+    r"|\[\s*(?:\?+|" + _words("bracketed_time_placeholders") + r")\s*\]|\?\?+|"
+    + _words("time_placeholder_words") + r"\b|--:--))",
     re.I)
-_PART_OF_DAY = r"(?:early |late )?(?:morning|afternoon|evening|night)"
+_DAY_PART = _words("parts_of_day")
+_PART_OF_DAY = r"(?:early |late )?" + _DAY_PART
 _VAGUE = re.compile(
     _LEAD + r"(?P<vague>at (?:some|one|an unknown|some later) (?:point|time)(?: later| after(?:wards?)?)?|"
     r"some ?time (?:later|after(?:wards?)?|before|around \w+|in the " + _PART_OF_DAY + r"|that "
-    r"(?:day|morning|afternoon|evening|night)|during the (?:day|" + _PART_OF_DAY + r"))|some ?time\b|"
+    r"(?:day|" + _DAY_PART + r")|during the (?:day|" + _PART_OF_DAY + r"))|some ?time\b|"
     r"later(?: on| that (?:day|" + _PART_OF_DAY + r"))?|eventually|"
     r"shortly (?:after(?:wards?)?|before|thereafter)|soon (?:after(?:wards?)?|thereafter)|afterwards?\b|"
     r"after a (?:while|bit|few (?:minutes|hours))|a (?:bit|while|few (?:minutes|hours)) later|"
     r"(?:around|about|at|near|over|after|before) lunch(?:time)?|in the " + _PART_OF_DAY + r"|"
     r"(?:around|about|near|towards?|shortly (?:before|after)|just (?:before|after)|before|after) "
     r"(?:noon|midday|midnight|dinner|(?:the )?end of (?:the )?(?:day|shift)|close of business)|"
-    r"(?:the )?(?:next|following) (?:day|morning|afternoon|evening|night)|"
+    r"(?:the )?(?:next|following) (?:day|" + _DAY_PART + r")|"
     r"not long (?:after(?:wards?)?|later)|in the (?:early|small|wee) hours|"
     r"that " + _PART_OF_DAY + r"|(?:early|late) (?:morning|afternoon|evening)|"
     r"(?:meanwhile|in the meantime))(?![\w-])",
     re.I)
-APPROX_NOTE = re.compile(r"approx|not sure|unsure|unknown|uncertain|estimated|\?\)|maybe|roughly|"
-                          r"\btb[adc]\b|to be (?:confirmed|determined)|\[\^|"
-                          r"exact time", re.I)
+#: A note after a time that makes it approximate: "(not sure)", "TBD", "(?)", a footnote "[^1]".
+APPROX_NOTE = re.compile(_words("uncertainty_notes") + r"|\?\)|\b" + _words("time_placeholder_words")
+                         + r"\b|\[\^", re.I)
 
 
 def _year(text: str | None) -> int | None:
@@ -197,12 +198,10 @@ _ZONE = re.compile(
     r"(?<![\w])(?:UTC|GMT)(?![a-z])|(?<=\d)Z\b|(?<![\w-])(?:[ECMP][SD]T|A[KE]?[SD]T|HST|CES?T|EES?T|WES?T|BST|"
     r"IST|JST|KST|HKT|SGT|AE[SD]T|AC[SD]T|AWST|NZ[SD]T|MSK|PT|ET|CT|MT)(?![\w-])|"
     r"(?<=\d)\s*[+-−]\d{2}:?\d{2}\b|"
-    r"\b(?:Eastern|Pacific|Central|Mountain|Atlantic|local|server|Zurich|Berlin|London|Paris|"
-    r"Amsterdam|Copenhagen|Tokyo|Sydney|Singapore|New York|Los Angeles|India|Indian|European|"
-    r"Greenwich|Coordinated Universal)\s+(?:standard\s+|daylight\s+|summer\s+)?time\b|"
-    r"(?<=[ap]m )(?:Eastern|Pacific|Central|Mountain)\b|(?<=[AP]M )(?:Eastern|Pacific|Central|Mountain)\b|"
+    r"\b" + _words("zone_places") + r"\s+(?:" + _words("zone_seasons") + r"\s+)?time\b|"
+    r"(?<=[ap]m )" + _words("us_zone_names") + r"\b|(?<=[AP]M )" + _words("us_zone_names") + r"\b|"
     r"\b(?:time ?zone|timezone)s?\s*[:=]|"
-    r"\b(?:US|UC|Europe|America|Asia|Africa|Australia|Pacific|Atlantic|Etc)/[A-Za-z_]+|"
+    r"\b" + _words("tz_areas") + r"/[A-Za-z_]+|"
     r"\btimes?\s+(?:are\s+|is\s+|shown\s+)?in\s+(?-i:[A-Z])\w+", re.I)
 
 
