@@ -59,6 +59,7 @@ def test_inline_owner_and_due_forms():
     assert items[0].measurable
     assert items[3].done
     assert items[4].tracked and items[5].tracked
+    assert items[5].tracker == "OPS-1432"
     assert not items[0].tracked
 
 

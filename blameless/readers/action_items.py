@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import english
 from .dates import has_date, is_duration, is_non_date
-from .item_shapes import (done_mark, filed_ticket, lead_noise, link_only, metric_label,
-                          named_owner, owner_label, due_label, tracker_link, words_of)
+from .item_shapes import (done_mark, due_label, lead_noise, link_only, metric_label, named_owner,
+                          owner_label, tracking_issue, words_of)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Block, Document, Section
@@ -65,7 +65,7 @@ class ActionItem:
     dated: bool = False  # names a real date (or a relative one: "within 7 days")
     dated_meta: bool = False  # ... as the item's due date (a column, a label, after the action)
     nested: bool = False  # a sub-item of another list item
-    tracker: str | None = None  # the ticket cell, when it names one
+    tracker: str | None = None  # the ticket cell, or the tracking issue the text links or names
     tracked: bool = False  # links a tracking issue: counts as owned and dated
     status: str | None = None  # the status cell
     done: bool = False
@@ -138,6 +138,7 @@ def _read_action_items(document: "Document") -> list[ActionItem]:
         _read_due(item)
         _read_tracker(item)
         _read_status(item)
+        _read_metric(item)
         if item.nested and link_only(block.raw):
             continue  # a reference under the item it belongs to
         items.append(item)
@@ -223,6 +224,10 @@ def is_null(value: str) -> bool:
     return v in ("", "-", "–", "—") or v in words_of("null_values")
 
 
+#: "@kim", "kim@" (a chat or mail handle).
+_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9][\w.-]*[A-Za-z0-9]|(?<![\w@])[a-z][a-z0-9_.-]{1,30}@(?![\w.])")
+
+
 def _read_owner(item: ActionItem) -> None:
     block, raw = item.block, item.raw
     if "owner" in item.cell_spans:
@@ -248,9 +253,6 @@ def _read_owner(item: ActionItem) -> None:
         m = named_owner(raw)
         if m:
             item.owner, item.owner_span = m.group(1), m.span(1)
-
-
-_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9][\w.-]*[A-Za-z0-9]|(?<![\w@])[a-z][a-z0-9_.-]{1,30}@(?![\w.])")
 
 
 def _read_due(item: ActionItem) -> None:
@@ -281,7 +283,9 @@ def _read_tracker(item: ActionItem) -> None:
     ticket = status_words.sub("", item.cells.get("ticket", ""))
     if ticket.strip() and not is_null(ticket) and not placeholder.fullmatch(ticket):
         item.tracker = item.cells["ticket"].strip()
-    item.tracked = bool(item.tracker) or tracker_link(item.raw) or filed_ticket(item.raw)
+    else:
+        item.tracker = tracking_issue(item.raw)
+    item.tracked = bool(item.tracker)
 
 
 def _read_status(item: ActionItem) -> None:
@@ -289,5 +293,8 @@ def _read_status(item: ActionItem) -> None:
     status = item.cells.get("status", "").strip().strip("*_ ")
     item.status = status or None
     item.done = block.checkbox == "x" or done_mark(block.raw, item.raw, status, item.action_text)
+
+
+def _read_metric(item: ActionItem) -> None:
     item.metric = item.cells.get("metric", "").strip() or None
     item.measurable = metric_label(item.raw) or bool(item.metric)

@@ -101,14 +101,11 @@ def _ticket_words() -> re.Pattern:
         rf"\[{_any('ticket_link_words')}[^\]]*\][(\[]", re.I)
 
 
-def tracker_link(raw: str) -> bool:
-    """Whether the text links or names a tracking issue (a tracker URL, #123, PROJ-123)."""
-    return bool(_TRACKER_URL.search(raw) or _ticket_ref().search(raw))
-
-
-def filed_ticket(raw: str) -> bool:
-    """Whether the text names a ticket by number or reports one filed."""
-    return bool(_ticket_words().search(raw))
+def tracking_issue(raw: str) -> str | None:
+    """The tracking issue the text links or names (a tracker URL, #123, PROJ-123, "bug 4471",
+    "a Jira ticket was filed"), as written, or None."""
+    m = _TRACKER_URL.search(raw) or _ticket_ref().search(raw) or _ticket_words().search(raw)
+    return m.group(0) if m else None
 
 
 @lru_cache(maxsize=1)

@@ -148,7 +148,8 @@ def vague_reason(item: ActionItem) -> tuple[str, str] | None:
 
 def vague_action(ctx: DocumentContext) -> Iterator[Hit]:
     """A201: vague verbs or objects with no verifiable outcome."""
-    rewrites = ctx.option("rewrites")
+    # the pack's rewrites, with any a project's config replaces (a TOML table arrives as pairs)
+    rewrites = {**ctx.rule.options["rewrites"], **dict(ctx.option("rewrites") or ())}
     for item in action_items(ctx.document):
         if item.done:
             continue
