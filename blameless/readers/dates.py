@@ -87,21 +87,26 @@ _PLACEHOLDER = re.compile(
     + _words("time_placeholder_words") + r"\b|--:--))",
     re.I)
 _DAY_PART = _words("parts_of_day")
-_PART_OF_DAY = r"(?:early |late )?" + _DAY_PART
+_PART_OF_DAY = r"(?:" + _words("day_edges") + r" )?" + _DAY_PART
+_DAYS = r"(?:day|" + _DAY_PART + r")"
+#: A vague time opening an entry: "At some point", "Sometime that night", "Shortly after noon",
+#: "The next morning", "Meanwhile". The grammar is here; its words are lexicon lists.
 _VAGUE = re.compile(
-    _LEAD + r"(?P<vague>at (?:some|one|an unknown|some later) (?:point|time)(?: later| after(?:wards?)?)?|"
-    r"some ?time (?:later|after(?:wards?)?|before|around \w+|in the " + _PART_OF_DAY + r"|that "
-    r"(?:day|" + _DAY_PART + r")|during the (?:day|" + _PART_OF_DAY + r"))|some ?time\b|"
+    _LEAD + r"(?P<vague>at " + _words("vague_determiners") + " " + _words("vague_time_nouns")
+    + r"(?: " + _words("later_words") + r")?|"
+    + _words("sometime_words") + r" (?:" + _words("later_words") + r"|before|around \w+|in the "
+    + _PART_OF_DAY + r"|that " + _DAYS + r"|during the (?:day|" + _PART_OF_DAY + r"))|"
+    + _words("sometime_words") + r"\b|"
     r"later(?: on| that (?:day|" + _PART_OF_DAY + r"))?|eventually|"
-    r"shortly (?:after(?:wards?)?|before|thereafter)|soon (?:after(?:wards?)?|thereafter)|afterwards?\b|"
-    r"after a (?:while|bit|few (?:minutes|hours))|a (?:bit|while|few (?:minutes|hours)) later|"
-    r"(?:around|about|at|near|over|after|before) lunch(?:time)?|in the " + _PART_OF_DAY + r"|"
-    r"(?:around|about|near|towards?|shortly (?:before|after)|just (?:before|after)|before|after) "
-    r"(?:noon|midday|midnight|dinner|(?:the )?end of (?:the )?(?:day|shift)|close of business)|"
-    r"(?:the )?(?:next|following) (?:day|" + _DAY_PART + r")|"
-    r"not long (?:after(?:wards?)?|later)|in the (?:early|small|wee) hours|"
-    r"that " + _PART_OF_DAY + r"|(?:early|late) (?:morning|afternoon|evening)|"
-    r"(?:meanwhile|in the meantime))(?![\w-])",
+    r"shortly " + _words("shortly_words") + r"|soon " + _words("soon_words") + r"|"
+    + _words("afterward_words") + r"\b|"
+    r"after a " + _words("short_whiles") + r"|a " + _words("short_whiles") + r" later|"
+    + _words("lunch_prepositions") + " " + _words("lunch_words") + r"|in the " + _PART_OF_DAY + r"|"
+    + _words("near_words") + " " + _words("day_markers") + r"|"
+    r"(?:the )?" + _words("next_words") + " " + _DAYS + r"|"
+    r"not long (?:" + _words("after_words") + r"|later)|in the " + _words("small_hours") + r" hours|"
+    r"that " + _PART_OF_DAY + r"|" + _words("day_edges") + " " + _words("daytime_parts") + r"|"
+    + _words("meanwhile_words") + r")(?![\w-])",
     re.I)
 #: A note after a time that makes it approximate: "(not sure)", "TBD", "(?)", a footnote "[^1]".
 APPROX_NOTE = re.compile(_words("uncertainty_notes") + r"|\?\)|\b" + _words("time_placeholder_words")
@@ -221,15 +226,14 @@ def mentions_zone(text: str) -> bool:
 
 ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _DMY_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
-_ORDINAL = r"(?:st|nd|rd|th)?"
 
 
 @lru_cache(maxsize=1)
 def _named_date() -> re.Pattern:
     months = _words("month_words")
     return re.compile(
-        rf"\b(?:{months}\.?\s+\d{{1,2}}{_ORDINAL}\b(?:,?\s+\d{{4}})?|"
-        rf"\d{{1,2}}{_ORDINAL}\s+{months}\b(?:\s+\d{{4}})?|"
+        rf"\b(?:{months}\.?\s+\d{{1,2}}{_ORD}\b(?:,?\s+\d{{4}})?|"
+        rf"\d{{1,2}}{_ORD}\s+{months}\b(?:\s+\d{{4}})?|"
         rf"{_words('period_edges')}[- ]of[- ](?:{months}|q[1-4]|(?:the\s+)?{_words('calendar_periods')})|"
         rf"\bq[1-4]\s*(?:fy)?\s*'?\d{{2,4}}|\bh[12]\s+\d{{4}}|"
         rf"{months}\s+\d{{4}})", re.I)
