@@ -8,7 +8,8 @@ import textwrap
 import pytest
 
 import blameless
-from blameless.checks.actions import action_items, column_of
+from blameless.readers.action_items import action_items, column_of
+from blameless.readers.item_shapes import nobody_owner
 from blameless.document import parse
 
 
@@ -58,6 +59,7 @@ def test_inline_owner_and_due_forms():
     assert items[0].measurable
     assert items[3].done
     assert items[4].tracked and items[5].tracked
+    assert items[5].tracker == "OPS-1432"
     assert not items[0].tracked
 
 
@@ -90,6 +92,66 @@ def test_checkboxes():
         - [ ] Add a disk alert on the build hosts
     """)
     assert items[0].done and not items[1].done
+
+
+def test_reader_fields_and_spans_of_a_table_row():
+    (item,) = items_of("""
+        # Review
+
+        ## Action items
+
+        | Action | Owner | Due | Ticket | Status | Success metric |
+        |---|---|---|---|---|---|
+        | Add a lag alert | @ana | 2026-05-01 | OPS-12 | Open | alert fires in staging |
+    """)
+    assert item.action_text == "Add a lag alert"
+    assert (item.owner, item.due, item.tracker, item.status, item.metric) == (
+        "@ana", "2026-05-01", "OPS-12", "Open", "alert fires in staging")
+    assert item.tracked and item.measurable and item.dated and item.dated_meta and not item.done
+    text = item.block.text
+    for kind, value in item.cells.items():
+        s, e = item.cell_spans[kind]
+        assert text[s:e] == value
+    assert text[slice(*item.owner_span)] == "@ana" and text[slice(*item.due_span)] == "2026-05-01"
+
+
+def test_reader_leaves_placeholder_cells_empty():
+    (item,) = items_of("""
+        # Review
+
+        ## Action items
+
+        | Action | Owner | Due | Ticket | Status |
+        |---|---|---|---|---|
+        | Pin the image digest | n/a | | TBD | in progress |
+    """)
+    assert item.owner is None and item.owner_value == "n/a" and item.due is None
+    assert item.tracker is None and not item.tracked
+    assert item.status == "in progress" and not item.done
+
+
+def test_reader_is_computed_once_per_document():
+    document = parse("# Review\n\n## Action items\n\n- Add a disk alert.\n")
+    assert action_items(document) is action_items(document)
+
+
+@pytest.mark.parametrize("line,done", [
+    ("- Add a disk alert (done)", True), ("- Add a disk alert — DONE", True),
+    ("- Add a disk alert, status: fixed", True), ("- ~~Add a disk alert~~", True),
+    ("- We added a disk alert", True), ("- Add a disk alert", False),
+    ("- Add a disk alert when done", False),
+])
+def test_reader_done_marks(line, done):
+    (item,) = items_of(f"# Review\n\n## Action items\n\n{line}\n")
+    assert item.done is done
+
+
+@pytest.mark.parametrize("value,kind", [
+    ("TBD", "nobody"), ("unassigned", "nobody"), ("???", "nobody"), ("Platform team", "group"),
+    ("whoever is on call", "group"), ("SRE", "group"), ("@kim", None), ("Kim Lee", None),
+])
+def test_owners_that_name_nobody(value, kind):
+    assert nobody_owner(value) == kind
 
 
 # ---------------------------------------------------------------------------------------------
@@ -367,3 +429,24 @@ def test_named_owners_count_for_the_list():
         """)
     assert rules_at(found, 3) == set()  # no "none of the items names an owner" on the heading
     assert "A206" in rules_at(found, 7)  # the one item without an owner, among items that have one
+
+
+def test_every_a2_finding_is_rendered_from_its_rule_templates():
+    """No A2xx check passes a literal message or suggestion: the text is the rule's template."""
+    from blameless.checks.context import DocumentContext
+    from blameless.checks.registry import HOOKS
+    from blameless.registry import rule_set
+
+    config = blameless.Config()
+    rules = [r for r in rule_set() if r.id.startswith("A2")]
+    hits = 0
+    for rule in rules:
+        for example in rule.flag:
+            text = example.text if example.context == "document" else (
+                f"# Review\n\n## Action items\n\n- {example.text}\n")
+            for hit in HOOKS[rule.check](DocumentContext(parse(text), rule, config, {})):
+                hits += 1
+                assert hit.message is None and hit.suggestion is None, (rule.id, example.text)
+                assert hit.variant is None or hit.variant in rule.messages, (rule.id, hit.variant)
+                rule.render(hit.variant, hit.slots)  # every slot the templates name is filled
+    assert hits

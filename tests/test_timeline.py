@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import blameless
-from blameless.timestamps import leading_stamp, mentions_zone
+from blameless.readers.dates import leading_stamp, mentions_zone
 
 
 def findings(text: str, *rules: str):

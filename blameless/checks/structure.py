@@ -71,7 +71,7 @@ def missing_sections(ctx: DocumentContext) -> Iterator[Hit]:
 @lru_cache(maxsize=1)
 def _quantified() -> re.Pattern:
     """A digit, a percent sign or a number word: the sentence counts something."""
-    return re.compile(r"\d|%|\b" + english().alternation("number_words") + r"\b", re.I)
+    return re.compile(r"\d|%|\b" + english().alternation("quantity_words") + r"\b", re.I)
 
 
 def _vague_quantity(ctx: DocumentContext | BlockContext) -> re.Pattern:

@@ -3,7 +3,7 @@
 A timeline is a Timeline section and the sub-sections under it (`### 09:12` headings inherit the
 kind). Its entries come in every shape real postmortems use: table rows with a time column, list
 items, time headings with narrative paragraphs under them, and paragraphs that open with a time
-(one entry per line that opens with a time). Each `Entry` carries its stamp (blameless.timestamps),
+(one entry per line that opens with a time). Each `Entry` carries its stamp (blameless.readers.dates),
 its effective date, whether the time is marked as an estimate, the actor column of a table row,
 its text and where each of these sits in the block.
 """
@@ -15,12 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import english
-from ..timestamps import Stamp, leading_stamp
-
-try:  # the date/time reader is being merged; the note pattern becomes public there
-    from ..timestamps import APPROX_NOTE
-except ImportError:  # pragma: no cover - until then
-    from ..timestamps import _APPROX_NOTE as APPROX_NOTE
+from .dates import APPROX_NOTE, Stamp, leading_stamp
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Block, Cell, Document, Section

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ...findings import Fix, TextEdit
 from ...fixes import removal
 from ...text import inside_quotes, phrase_regex, sentence_bounds
-from ...timestamps import leading_stamp
+from ...readers.dates import leading_stamp
 from ..context import BlockContext, Hit
 from .actors import person_for
 

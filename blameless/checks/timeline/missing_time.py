@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...readers.timeline import Entry, Timeline, timelines
-from ...timestamps import has_clock_time, leading_stamp
+from ...readers.dates import has_clock_time, leading_stamp
 from ..context import DocumentContext, Hit
 
 

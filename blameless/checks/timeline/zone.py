@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ...lexicon import english
 from ...readers.timeline import Timeline, timelines
-from ...timestamps import has_clock_time, mentions_zone
+from ...readers.dates import has_clock_time, mentions_zone
 from ..context import DocumentContext, Hit
 
 

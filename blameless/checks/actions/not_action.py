@@ -1,0 +1,31 @@
+"""A205 not an action: an item that is only a link ("#812", a bare URL), or a question
+("Should we shard the sessions table?")."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...lexicon import english
+from ...readers.action_items import action_items
+from ...readers.item_shapes import lead_noise, link_only
+from ..context import DocumentContext, Hit
+from .suggest import shape_slots
+
+
+def not_an_action(ctx: DocumentContext) -> Iterator[Hit]:
+    """A205: an item that is only a link, or a question instead of an action."""
+    for item in action_items(ctx.document):
+        if item.done:
+            continue
+        block = item.block
+        s, e = item.action_span
+        raw = block.raw[s:e]
+        if link_only(raw):
+            yield Hit(block.doc_offset(s), block.doc_offset(e), variant="link",
+                      slots={**shape_slots(item), "link": raw.strip()})
+            continue
+        body = " ".join(block.text[s:e].split())
+        lead = lead_noise().match(body)
+        body = body[lead.end():] if lead else body
+        first = body.split()[0].lower().strip("*_") if body.split() else ""
+        if body.rstrip().endswith("?") and first in english().words("interrogatives"):
+            yield Hit(block.doc_offset(s), block.doc_offset(e), variant="question")
