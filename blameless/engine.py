@@ -137,7 +137,7 @@ class Engine:
         message, suggestion = rule.render(hit.variant, hit.slots)
         return Finding(
             rule=rule.id, category=rule.category, severity=severity,
-            message=hit.message or message, suggestion=hit.suggestion or suggestion,
+            message=message, suggestion=suggestion,
             span=Span(hit.start, hit.end, line, column, end_line, end_column),
             fixes=hit.fixes, path=document.path,
         )

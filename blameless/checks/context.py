@@ -33,12 +33,10 @@ class Hit:
     slots: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     fixes: tuple[Fix, ...] = ()
     severity: Severity | None = None
-    message: str | None = None  # legacy: a literal message (being replaced by templates)
-    suggestion: str | None = None  # legacy: a literal suggestion
 
     def __hash__(self) -> int:
         return hash((self.start, self.end, self.variant, tuple(sorted(map(str, self.slots.items()))),
-                     self.fixes, self.severity, self.message, self.suggestion))
+                     self.fixes, self.severity))
 
 
 @dataclass
