@@ -29,6 +29,7 @@ class Section:
     start: int  # offset of the heading line
     end: int  # offset of the end of the heading line
     index: int
+    parent: int | None = None  # index of the enclosing section (the preamble for a top heading)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -116,6 +117,10 @@ class Document:
         start = self._line_starts[line - 1]
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.source)
         return start, end
+
+    def parent_of(self, section: Section) -> Section | None:
+        """The section a heading sits under (the preamble for a top-level heading)."""
+        return self.sections[section.parent] if section.parent is not None else None
 
     def sections_of(self, kind: str) -> list[Section]:
         return [s for s in self.sections if s.kind == kind]
@@ -246,7 +251,7 @@ class _Builder:
         self.sections: list[Section] = [Section("other", "", 0, 1, 0, 0, 0)]
         self.blocks: list[Block] = []
         self.code_lines: list[tuple[int, int]] = []  # [first, last) source lines of code blocks
-        self._stack: list[tuple[int, str]] = []  # (level, effective kind) of open headings
+        self._stack: list[tuple[int, str, int]] = []  # (level, effective kind, index) of open headings
 
     def line_span(self, line: int) -> tuple[int, int]:
         start = self.starts[line]
@@ -260,9 +265,10 @@ class _Builder:
             self._stack.pop()
         own = classify_heading(title)
         kind = own or (self._stack[-1][1] if self._stack else "other")
-        self._stack.append((level, kind))
+        parent = self._stack[-1][2] if self._stack else 0
+        self._stack.append((level, kind, len(self.sections)))
         start, end = self.line_span(line)
-        section = Section(kind, title, level, line + 1, start, end, len(self.sections))
+        section = Section(kind, title, level, line + 1, start, end, len(self.sections), parent)
         self.sections.append(section)
         return section
 

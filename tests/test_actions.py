@@ -432,7 +432,7 @@ def test_named_owners_count_for_the_list():
 
 
 def test_every_a2_finding_is_rendered_from_its_rule_templates():
-    """No A2xx check passes a literal message or suggestion: the text is the rule's template."""
+    """Every A2xx hit names a variant its rule has and fills every slot its templates name."""
     from blameless.checks.context import DocumentContext
     from blameless.checks.registry import HOOKS
     from blameless.registry import rule_set
@@ -446,7 +446,6 @@ def test_every_a2_finding_is_rendered_from_its_rule_templates():
                 f"# Review\n\n## Action items\n\n- {example.text}\n")
             for hit in HOOKS[rule.check](DocumentContext(parse(text), rule, config, {})):
                 hits += 1
-                assert hit.message is None and hit.suggestion is None, (rule.id, example.text)
                 assert hit.variant is None or hit.variant in rule.messages, (rule.id, hit.variant)
                 rule.render(hit.variant, hit.slots)  # every slot the templates name is filled
     assert hits

@@ -90,3 +90,13 @@ def test_table_cells_with_escaped_pipes_keep_their_text():
     event = row.cell("event")
     assert row.raw[event.start:event.end] == "Restarted the cache \\| the CDN"
     assert event.text_of(row) == "Restarted the cache  | the CDN"
+
+
+def test_sections_form_a_tree_with_parent_links():
+    doc = parse("# Review\n\n## Action items\n\n### Short term\n\n- Add a canary\n\n## Timeline\n\n- 10:00 x\n")
+    by_title = {s.title: s for s in doc.sections}
+    assert doc.parent_of(by_title["Short term"]) is by_title["Action items"]
+    assert doc.parent_of(by_title["Action items"]) is by_title["Review"]
+    assert doc.parent_of(by_title["Timeline"]) is by_title["Review"]
+    assert doc.parent_of(by_title["Review"]).level == 0  # the preamble
+    assert by_title["Short term"].kind == "action_items"  # a subsection inherits the kind

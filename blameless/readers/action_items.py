@@ -148,14 +148,9 @@ def _read_action_items(document: "Document") -> list[ActionItem]:
 def _root(document: "Document", section: "Section") -> "Section":
     """The outermost action-item section above `section` (subsections inherit the kind)."""
     root = section
-    for s in reversed(document.sections[:section.index]):
-        if s.level == 0:
-            break
-        if s.level < root.level:
-            if s.kind == "action_items":
-                root = s
-            else:
-                break
+    while (parent := document.parent_of(root)) is not None and parent.level > 0 \
+            and parent.kind == "action_items":
+        root = parent
     return root
 
 
