@@ -103,13 +103,19 @@ class Engine:
 
     # -- rules -----------------------------------------------------------------------------
     def _run_block_rule(self, rule: Rule, block: Block, doc, lowercase) -> Iterable[Hit]:
-        if rule.check:
-            return HOOKS[rule.check](BlockContext(block, doc, rule, self.config, lowercase))
+        """The rule's data matches (phrases or token patterns), then its code hook if it has one;
+        the hook sees the data matches (`ctx.matches`) and adds what patterns cannot express."""
+        matches: list[tuple[int, int]] = []
         if rule.phrases:
-            spans = [(m.start(), m.end()) for m in phrase_regex(rule.phrases).finditer(block.text)]
-        else:
-            spans = [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self._matcher(rule)(doc)]
-        return [self._phrase_hit(rule, block, s, e) for s, e in spans if not inside_quotes(block.text, s)]
+            matches = [(m.start(), m.end()) for m in phrase_regex(rule.phrases).finditer(block.text)]
+        elif rule.patterns and doc is not None:
+            matches = [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self._matcher(rule)(doc)]
+        matches = [(s, e) for s, e in matches if not inside_quotes(block.text, s)]
+        hits = [self._phrase_hit(rule, block, s, e) for s, e in matches]
+        if rule.check:
+            ctx = BlockContext(block, doc, rule, self.config, lowercase, tuple(matches))
+            hits += list(HOOKS[rule.check](ctx))
+        return hits
 
     def _phrase_hit(self, rule: Rule, block: Block, start: int, end: int) -> Hit:
         fixes: tuple[Fix, ...] = ()

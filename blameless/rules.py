@@ -274,9 +274,9 @@ def _rule(path: Path, index: int, raw: Any, lexicon: dict) -> Rule:
     for key in ("name", "message", "rationale", "suggestion"):
         if not isinstance(raw[key], str) or not raw[key].strip():
             raise _fail(path, f"{where}.{key}", "must be a non-empty string")
-    ways = [k for k in ("check", "phrases", "patterns") if raw.get(k)]
+    ways = [k for k in ("phrases", "patterns") if raw.get(k)] or [k for k in ("check",) if raw.get(k)]
     if len(ways) != 1:
-        raise _fail(path, where, "needs exactly one of 'check', 'phrases' or 'patterns'")
+        raise _fail(path, where, "needs 'phrases' or 'patterns' (data), or a 'check' (a code hook), or data and a hook; not both kinds of data")
     phrases = raw.get("phrases") or []
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise _fail(path, f"{where}.phrases", "must be a list of non-empty strings")

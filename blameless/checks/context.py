@@ -48,6 +48,9 @@ class BlockContext:
     #: Words the document writes in lower case somewhere: a capitalised word that is also
     #: written in lower case ("Prow" and prow.k8s.io) is a tool, not a person.
     lowercase: Set[str] = frozenset()
+    #: Block offsets of the rule's data matches (its `phrases:` or `patterns:`), already
+    #: reported; a hook adds what the data cannot express and avoids repeating these.
+    matches: tuple[tuple[int, int], ...] = ()
 
     def words(self, name: str) -> frozenset[str]:
         """A word list: the rule's own pack (extra packs only), else the English lexicon."""

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...text import phrase_regex
 from ..context import BlockContext, Hit
 from ..people import is_negated, is_past, person_subject
 from .grammar import clause_end, clause_hit, counterfactual_if, is_hindsight, is_question, sentences
@@ -11,13 +10,9 @@ from .reasons import blame_reason
 
 
 def self_blame(ctx: BlockContext) -> Iterator[Hit]:
-    """B106: a self-blame phrase, or the writer as the subject of hindsight or a fault."""
-    text = ctx.block.text
-    phrased: list[tuple[int, int]] = []
-    for match in phrase_regex(tuple(sorted(ctx.words("self_blame_phrases")))).finditer(text):
-        phrased.append((match.start(), match.end()))
-        s, e = ctx.span(match.start(), match.end())
-        yield Hit(s, e)
+    """B106 beyond its phrases (data, `ctx.matches`): the writer as the subject of hindsight or
+    a fault ("I should have double-checked the region")."""
+    phrased = ctx.matches
     for sent in sentences(ctx):
         if is_question(sent):
             continue
