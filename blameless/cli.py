@@ -120,8 +120,26 @@ def _overrides(select: tuple[str, ...], ignore: tuple[str, ...]) -> dict:
     return out
 
 
+def _print_version(ctx: click.Context, _param, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from .model import version_line
+
+    click.echo(version_line(_configured_model()))
+    ctx.exit()
+
+
+def _configured_model() -> str | None:
+    """The `model` of the config that applies in the current folder (a bad config: none)."""
+    try:
+        return config_for(Path.cwd()).model
+    except ConfigError:
+        return None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="blameless")
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version, the spaCy version and the pipeline that would be used.")
 def main() -> None:
     """Review incident postmortems for blame, vague action items, editorialized timelines and
     structure gaps."""
