@@ -350,6 +350,8 @@ def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_fil
         dropped = baseline.filter(report)
         if dropped and fmt == "text" and not statistics:
             _warn(f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline {baseline_path} not shown")
+    if not report.files and not report.skipped and fmt == "text":
+        return  # every file named was excluded (pre-commit with --force-exclude): nothing to say
     colour = use_colour("never" if no_color else color, None if output_file else sys.stdout)
     if statistics:
         from .report.statistics import render as render_statistics
