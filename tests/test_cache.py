@@ -53,8 +53,8 @@ def test_corrupt_and_stale_entries_are_ignored(tmp_path):
     (tmp_path / "pm.md").write_text(DOC)
     first = run("check", "pm.md", cwd=tmp_path)
     (entry,) = entries(tmp_path / ".blameless_cache")
-    for bad in ("{not json", json.dumps({**json.loads(entry.read_text()), "version": "0.0.1", "findings": []}),
-                json.dumps({"key": "x"}), "\x00\x01"):
+    # truncated JSON, and an entry written by another version (with an empty result)
+    for bad in ("{not json", json.dumps({**json.loads(entry.read_text()), "version": "0.0.1", "findings": []})):
         entry.write_text(bad)
         again = run("check", "pm.md", cwd=tmp_path)
         assert (again.returncode, again.stdout) == (first.returncode, first.stdout), bad
@@ -86,3 +86,19 @@ def test_no_cache_and_cache_dir(tmp_path):
     assert entries(tmp_path / "build" / "lint-cache") and not (tmp_path / ".blameless_cache").exists()
     run("check", "--cache-dir", str(tmp_path / "other"), "pm.md", cwd=tmp_path)
     assert entries(tmp_path / "other")
+
+
+def test_entries_of_the_wrong_shape_are_misses(tmp_path):
+    from blameless.cache import Entry, ResultCache
+    from blameless.config import Config
+
+    cache = ResultCache(tmp_path)
+    key = cache.key(Config(), "pm.md", DOC)
+    cache.put(key, Entry([], None))
+    assert cache.get(key, "pm.md") is not None
+    (path,) = entries(tmp_path)
+    for bad in (json.dumps({"key": "another", "version": json.loads(path.read_text())["version"], "findings": []}),
+                json.dumps({"key": key}), json.dumps([1, 2]), "\x00\x01",
+                json.dumps({**json.loads('{"findings": [{"rule": 1}]}'), "key": key})):
+        path.write_text(bad)
+        assert cache.get(key, "pm.md") is None, bad

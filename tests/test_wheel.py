@@ -63,7 +63,7 @@ def test_wheel_carries_rule_packs_pipeline_hashes_and_licence(dist):
     packs = {Path(n).name for n in names if n.startswith("blameless/_rules/")}
     assert {p.name for p in (ROOT / "rules").glob("*.yml")} <= packs
     assert "blameless_lsp/server.py" in names
-    assert "blameless/pinned_pipeline.json" in names
+    assert {"blameless/pinned_pipeline.json", "blameless/english_function_words.txt"} <= names
     assert any(re.fullmatch(r"blameless-[^/]+\.dist-info/licenses/LICENSE", n) for n in names)
     assert "License-Expression: MIT" in _metadata(wheel)
 
