@@ -266,7 +266,7 @@ def _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_
         from .report import Report
         return Report(), configs, None
     first = configs.for_file(stdin_filename or files[0] if files[0] == "-" else files[0])
-    folder = None if no_cache else (cache_dir or first.cache_dir or os.environ.get("BLAMELESS_CACHE_DIR") or DEFAULT_DIR)
+    folder = None if no_cache else (cache_dir or os.environ.get("BLAMELESS_CACHE_DIR") or first.cache_dir or DEFAULT_DIR)
     cache = ResultCache(folder)
     report, errors, notices = _run_checks(files, configs, show_progress(files), cache, stdin_filename)
     if errors and not report.files:
@@ -305,7 +305,7 @@ def _show_settings(target: str, configs: "_Configs", cache_dir: str | None) -> N
     from .settings import render
 
     config = configs.for_file(target)
-    folder = cache_dir or config.cache_dir or os.environ.get("BLAMELESS_CACHE_DIR") or DEFAULT_DIR
+    folder = cache_dir or os.environ.get("BLAMELESS_CACHE_DIR") or config.cache_dir or DEFAULT_DIR
     click.echo(render(config, "stdin" if target == "-" else target, folder, configs.file_for(target)))
 
 
