@@ -36,8 +36,12 @@ def _warn(message: str) -> None:
     click.echo(f"blameless: warning: {message}", err=True)
 
 
-def collect(paths: tuple[str, ...]) -> list[str]:
-    """Files to check: named files as given, folders searched for postmortems, '-' for stdin."""
+def collect(paths: tuple[str, ...], excluded=None, force_exclude: bool = False) -> list[str]:
+    """Files to check: named files as given, folders searched for postmortems, '-' for stdin.
+
+    `excluded(path, search_root)` says whether config excludes a file: files found in a folder
+    are skipped when it does; files named on the command line only with `force_exclude` (as in
+    ruff, so that pre-commit, which names every file, honours `exclude`)."""
     files: list[str] = []
     for raw in paths:
         if raw == "-":
@@ -47,13 +51,13 @@ def collect(paths: tuple[str, ...]) -> list[str]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file()
                            and p.suffix.lower() in POSTMORTEM_SUFFIXES
-                           and not any(part.startswith(".") or part == "node_modules"
-                                       for part in p.relative_to(path).parts))
+                           and not (excluded and excluded(p, path)))
             if not found:
                 raise InputError(f"{raw}: no postmortems found (looked for {', '.join(POSTMORTEM_SUFFIXES)} files)")
             files.extend(str(p) for p in found)
         elif path.exists():
-            files.append(raw)
+            if not (force_exclude and excluded and excluded(path, None)):
+                files.append(raw)
         else:
             raise InputError(f"{raw}: no such file or directory")
     return files
@@ -94,20 +98,26 @@ class _Configs:
 
     def __init__(self, explicit: str | None, overrides: dict):
         self.explicit = load_config(explicit) if explicit else None
+        self.explicit_path = str(Path(explicit).resolve()) if explicit else None
         self.overrides = overrides
         self._cache: dict[str, Config] = {}
+
+    def file_for(self, name: str) -> str | None:
+        """The config file that applies to `name` ('-' means the current folder)."""
+        if self.explicit is not None:
+            return self.explicit_path
+        from .config import find_config_file
+
+        found = find_config_file(Path.cwd() if name == "-" else Path(name).resolve())
+        return str(found) if found else None
 
     def for_file(self, name: str) -> Config:
         if self.explicit is not None:
             base = self.explicit
         else:
-            start = Path.cwd() if name == "-" else Path(name).resolve()
-            from .config import find_config_file
-
-            found = find_config_file(start)
-            key = str(found) if found else ""
+            key = self.file_for(name) or ""
             if key not in self._cache:
-                self._cache[key] = load_config(found) if found else Config()
+                self._cache[key] = load_config(key) if key else Config()
             base = self._cache[key]
         return base.merged(self.overrides, "command line") if self.overrides else base
 
@@ -121,20 +131,54 @@ def _overrides(select: tuple[str, ...], ignore: tuple[str, ...]) -> dict:
     return out
 
 
+def _print_version(ctx: click.Context, _param, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from .model import version_line
+
+    click.echo(version_line(_configured_model()))
+    ctx.exit()
+
+
+def _configured_model() -> str | None:
+    """The `model` of the config that applies in the current folder (a bad config: none)."""
+    try:
+        return config_for(Path.cwd()).model
+    except ConfigError:
+        return None
+
+
+def _print_settings(ctx: click.Context, _param, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    try:
+        _show_settings(".", _Configs(None, {}), None)
+    except ConfigError as err:
+        _error(str(err))
+        ctx.exit(2)
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="blameless")
+@click.option("--show-settings", is_flag=True, expose_value=False, is_eager=True, callback=_print_settings,
+              help="Print the settings resolved for the current folder and exit (`check --show-settings PATH` for a file).")
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version, the spaCy version and the pipeline that would be used.")
 def main() -> None:
     """Review incident postmortems for blame, vague action items, editorialized timelines and
     structure gaps."""
 
 
-def _run_checks(files: list[str], configs: _Configs, show_progress: bool):
-    from .document import parse
-    from .report import CheckedFile, Report
+def _run_checks(files: list[str], configs: _Configs, show_progress: bool, cache,
+                stdin_filename: str | None = None):
+    from .language import language_name
+    from .report import Report
+    from .runner import check_text
 
     report = Report()
     errors: list[str] = []
-    from .engines import engine_for
+    notices: list[str] = []
+    from .registry import rule_set_for
 
     def one(name: str) -> None:
         try:
@@ -143,13 +187,20 @@ def _run_checks(files: list[str], configs: _Configs, show_progress: bool):
             errors.append(str(err))
             report.skipped.append(name)
             return
-        display = "stdin" if name == "-" else name
-        document = parse(text, path=None if name == "-" else name)
-        document.path = display
-        engine = engine_for(configs.for_file(name))
-        report.add_rules(engine.rule_set)
-        findings = engine.check_document(document)
-        report.files.append(CheckedFile(display, findings, document))
+        if name == "-":
+            display = stdin_filename or "stdin"
+            config = configs.for_file(stdin_filename or "-")
+            checked = check_text(text, display=display, parse_path=stdin_filename, config_path=stdin_filename,
+                                 config=config, cache=cache)
+        else:
+            config = configs.for_file(name)
+            checked = check_text(text, display=name, parse_path=name, config_path=name,
+                                 config=config, cache=cache)
+        if checked.language:
+            notices.append(f"{checked.file.path}: written in {language_name(checked.language)} "
+                           f"({checked.language}), not English; not checked")
+        report.add_rules(rule_set_for(config))  # SARIF describes every rule the run could report
+        report.files.append(checked.file)
 
     if show_progress:
         with click.progressbar(files, label="Checking", file=sys.stderr) as bar:
@@ -158,7 +209,7 @@ def _run_checks(files: list[str], configs: _Configs, show_progress: bool):
     else:
         for name in files:
             one(name)
-    return report, errors
+    return report, errors, notices
 
 
 def _fatal_guard(fn):
@@ -167,11 +218,12 @@ def _fatal_guard(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from .baseline import BaselineError
         from .nlp import ModelNotFound
 
         try:
             return fn(*args, **kwargs)
-        except (InputError, ConfigError, RulePackError, LexiconError, ModelNotFound) as err:
+        except (InputError, ConfigError, RulePackError, LexiconError, ModelNotFound, BaselineError) as err:
             _error(str(err))
             sys.exit(2)
         except KeyboardInterrupt:
@@ -179,50 +231,165 @@ def _fatal_guard(fn):
     return wrapper
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
-              default="text", show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="warning", show_default=True,
-              help="Exit 1 when a finding at or above this severity is reported.")
-@click.option("--select", multiple=True, help="Only these rule ids, prefixes or categories (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids, prefixes or categories (comma-separated).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Use this config file instead of searching for one.")
-@click.option("-q", "--quiet", is_flag=True, help="Only the location and message of each finding.")
-@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
-@_fatal_guard
-def check(paths, fmt, fail_on, select, ignore, config_path, quiet, color):
-    """Check postmortems (files, folders, or - for stdin)."""
-    files = collect(paths)
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
+
+
+def _selection_options(fn):
+    for option in reversed([
+        click.option("--select", multiple=True, help="Only these rule ids, prefixes or categories (comma-separated)."),
+        click.option("--ignore", multiple=True, help="Skip these rule ids, prefixes or categories (comma-separated)."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Use this config file instead of searching for one."),
+        click.option("--stdin-filename", metavar="PATH",
+                     help="The path of the text read from stdin: shown in reports, and used to find "
+                          "its config and match per-file-ignores."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
+        click.option("--cache-dir", type=click.Path(file_okay=False),
+                     help="Cache folder (default: the cache-dir setting, else .blameless_cache)."),
+        click.option("--force-exclude", is_flag=True,
+                     help="Apply exclude and extend-exclude to files named on the command line too."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude,
+            show_progress=lambda files: False):
+    """Check what the command line names; returns (report, configs, cache)."""
+    from .cache import DEFAULT_DIR, ResultCache
+    from .paths import is_excluded
+
+    if not paths:
+        if stdin_filename is None:
+            raise click.UsageError("name the files or folders to check (or - for stdin)")
+        paths = ("-",)
     configs = _Configs(config_path, _overrides(select, ignore))
-    show_progress = len(files) >= 5 and sys.stderr.isatty() and fmt == "text" and not quiet
-    report, errors = _run_checks(files, configs, show_progress)
+    files = collect(paths, lambda p, root: is_excluded(p, configs.for_file(str(p)), search_root=root),
+                    force_exclude)
+    if not files:  # every named file excluded (pre-commit with --force-exclude): nothing to do
+        from .report import Report
+        return Report(), configs, None
+    first = configs.for_file(stdin_filename or files[0] if files[0] == "-" else files[0])
+    folder = None if no_cache else (cache_dir or os.environ.get("BLAMELESS_CACHE_DIR") or first.cache_dir or DEFAULT_DIR)
+    cache = ResultCache(folder)
+    report, errors, notices = _run_checks(files, configs, show_progress(files), cache, stdin_filename)
     if errors and not report.files:
         for message in errors[:-1]:
             _error(message)
         raise InputError(errors[-1])
     for message in errors:
         _warn(f"{message}; skipped")
+    for message in notices:
+        _warn(message)
+    return report, configs, folder
+
+
+def _render(report, fmt: str, colour: bool, quiet: bool, fail_on: str) -> str | None:
     if fmt == "json":
         from .report.json_report import render
-        click.echo(render(report))
-    elif fmt == "sarif":
+        return render(report)
+    if fmt == "sarif":
         from .report.sarif import render
-        click.echo(render(report))
-    elif fmt == "github":
+        return render(report)
+    if fmt == "gitlab":
+        from .report.gitlab import render
+        return render(report)
+    if fmt == "junit":
+        from .report.junit import render
+        return render(report, fail_on)
+    if fmt == "github":
         from .report.github import render
-        output = render(report)
-        if output:
-            click.echo(output)
+        return render(report) or None
+    from .report.text import render
+    return render(report, colour=colour, quiet=quiet)
+
+
+def _show_settings(target: str, configs: "_Configs", cache_dir: str | None) -> None:
+    from .cache import DEFAULT_DIR
+    from .settings import render
+
+    config = configs.for_file(target)
+    folder = cache_dir or os.environ.get("BLAMELESS_CACHE_DIR") or config.cache_dir or DEFAULT_DIR
+    click.echo(render(config, "stdin" if target == "-" else target, folder, configs.file_for(target)))
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format: text, json, sarif (code scanning), github (workflow annotations), "
+                   "gitlab (Code Quality), junit.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="warning", show_default=True,
+              help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means an error).")
+@_selection_options
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to this file instead of stdout.")
+@click.option("--statistics", is_flag=True, help="Show how many findings each rule has, instead of the findings.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only findings not recorded in this baseline (see `blameless baseline`).")
+@click.option("--show-settings", is_flag=True, help="Print the resolved settings for the first path and exit.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the location and message of each finding.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour text output (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
+@click.option("--no-color", "no_color", is_flag=True, hidden=True)
+@_fatal_guard
+def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_filename, no_cache, cache_dir,
+          force_exclude, output_file, statistics, baseline_path, show_settings, quiet, color, no_color):
+    """Check postmortems (files, folders, or - for stdin)."""
+    from .report.colour import use_colour
+
+    if show_settings:
+        configs = _Configs(config_path, _overrides(select, ignore))
+        target = stdin_filename or (paths[0] if paths and paths[0] != "-" else "-")
+        _show_settings(target, configs, None if no_cache else cache_dir)
+        return
+    baseline = None
+    if baseline_path:
+        from .baseline import Baseline
+        baseline = Baseline(baseline_path)
+    report, _, _ = _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude,
+                           lambda files: (len(files) >= 5 and sys.stderr.isatty() and fmt == "text"
+                                          and not quiet and not output_file))
+    if baseline is not None:
+        dropped = baseline.filter(report)
+        if dropped and fmt == "text" and not statistics:
+            _warn(f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline {baseline_path} not shown")
+    if not report.files and not report.skipped and fmt == "text":
+        return  # every file named was excluded (pre-commit with --force-exclude): nothing to say
+    colour = use_colour("never" if no_color else color, None if output_file else sys.stdout)
+    if statistics:
+        from .report.statistics import render as render_statistics
+        output = render_statistics(report, "json" if fmt == "json" else "text")
     else:
-        from .report.text import render
-        colour = sys.stdout.isatty() if color is None else color
-        click.echo(render(report, colour=colour, quiet=quiet))
-    if fail_on != "never":
+        output = _render(report, fmt, colour, quiet, fail_on)
+    if output_file:
+        try:
+            Path(output_file).write_text((output or "") + ("\n" if output else ""), encoding="utf-8")
+        except OSError as err:
+            raise InputError(f"{output_file}: cannot write report: {err.strerror or err}") from None
+    elif output is not None:
+        click.echo(output, color=colour)
+    if fail_on != "never" and not exit_zero:
         threshold = Severity(fail_on).rank
         if any(f.severity.rank >= threshold for f in report.findings):
             sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
+              help="The baseline file to write (JSON).")
+@_selection_options
+@_fatal_guard
+def baseline(paths, output, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude):
+    """Record the current findings, so that `check --baseline FILE` reports only new ones."""
+    from .baseline import write
+
+    report, _, _ = _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude)
+    count = write(report, output)
+    files = len(report.files)
+    click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} from {files} file{'s' if files != 1 else ''} "
+               f"to {output}.", err=True)
 
 
 def _write_atomically(name: str, text: str) -> None:
@@ -260,18 +427,22 @@ def _write_atomically(name: str, text: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; write nothing; exit 1 if any file would change.")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change.")
 @click.option("--select", multiple=True, help="Only fix these rule ids, prefixes or categories.")
 @click.option("--ignore", multiple=True, help="Do not fix these rule ids, prefixes or categories.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply exclude and extend-exclude to files named on the command line too.")
 @_fatal_guard
-def fix(paths, diff, check_only, select, ignore, config_path):
+def fix(paths, diff, check_only, select, ignore, config_path, force_exclude):
     """Apply safe fixes to postmortems, in place (atomically)."""
     from . import fix as fix_text
+    from .paths import ignored_selectors, is_excluded
 
-    files = collect(paths)
     configs = _Configs(config_path, _overrides(select, ignore))
+    files = collect(paths, lambda p, root: is_excluded(p, configs.for_file(str(p)), search_root=root),
+                    force_exclude)
     changed = 0
     failed = 0
     for name in files:
@@ -282,7 +453,10 @@ def fix(paths, diff, check_only, select, ignore, config_path):
                 raise
             _warn(f"{err}; skipped")
             continue
-        fixed = fix_text(text, path=None if name == "-" else name, config=configs.for_file(name))
+        config = configs.for_file(name)
+        if name != "-" and (skip := ignored_selectors(name, config)):
+            config = config.merged({"ignore": list(skip)}, "per-file-ignores")  # not fixed either
+        fixed = fix_text(text, path=None if name == "-" else name, config=config)
         if name == "-":
             if diff:
                 click.echo("".join(difflib.unified_diff(text.splitlines(True), fixed.splitlines(True), "stdin", "stdin")), nl=False)
@@ -312,8 +486,8 @@ def fix(paths, diff, check_only, select, ignore, config_path):
     click.echo(f"{changed} file{'s' if changed != 1 else ''} {verb}.", err=True)
     if failed:
         sys.exit(2)
-    if check_only and changed:
-        sys.exit(1)
+    if (check_only or diff) and changed:
+        sys.exit(1)  # as ruff: a diff or check that finds something to change fails
 
 
 def _project_rules(config_path: str | None):

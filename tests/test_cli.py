@@ -19,7 +19,7 @@ def test_text_output_points_at_the_span_and_suggests_a_rewrite(cli, tmp_path):
     result = cli("check", str(doc))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{doc}:5:1: B101 ")
+    assert lines[0].startswith(f"{doc}:5:1: warning B101 ")
     assert "[blame]" in lines[0]
     source_line = next(i for i, line in enumerate(lines) if "Dave forgot to renew" in line)
     underline = lines[source_line + 1]

@@ -1,5 +1,9 @@
 """Human output, as people expect from a linter: location, rule, message, the source line with
-the span underlined, the suggestion, and a summary line. Colour only on a terminal."""
+the span underlined, the suggestion, and a summary line:
+
+    path:line:column: warning B101 message [category]
+
+Colour is decided by the caller (blameless.report.colour)."""
 from __future__ import annotations
 
 import click
@@ -28,11 +32,13 @@ def render(report: Report, *, colour: bool = False, quiet: bool = False) -> str:
     for file in report.files:
         for f in file.findings:
             loc = f"{f.path or file.path}:{f.line}:{f.column}:"
-            rule = f.rule
+            level, rule = f.severity.value, f.rule
             if colour:
                 loc = click.style(loc, bold=True)
-                rule = click.style(rule, fg=_COLOURS[f.severity.value], bold=True)
-            out.append(f"{loc} {rule} {f.message} [{f.category}]")
+                level = click.style(level, fg=_COLOURS[f.severity.value], bold=True)
+                rule = click.style(rule, bold=True)
+            # severity in words on every line, as ruff and eslint print it: readable without colour
+            out.append(f"{loc} {level} {rule} {f.message} [{f.category}]")
             if quiet:
                 continue
             out.extend(_underline(file, f, colour))

@@ -31,7 +31,7 @@ if not configs.blameless then
     end,
     docs = {
       description = [[
-https://pypi.org/project/blameless/
+https://github.com/blameless/blameless
 
 Reviews incident postmortems for blame-focused language, vague action items, editorialized
 timelines and structure gaps. `pip install blameless` provides `blameless-lsp`.

@@ -1,6 +1,6 @@
 ---@brief
 ---
---- https://pypi.org/project/blameless/
+--- https://github.com/blameless/blameless
 ---
 --- blameless reviews incident postmortems: blame-focused phrasing, vague action items,
 --- editorialized timelines and missing sections, as diagnostics with quick fixes

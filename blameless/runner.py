@@ -1,0 +1,47 @@
+"""Check one file's text as `blameless check` does: cache, language, engine, per-file ignores.
+
+The CLI reads files and reports; this decides what a file's findings are. A file whose prose
+is confidently not English gets no findings (the rules are English) and a notice naming the
+language; the result, notice included, is cached like any other.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cache import Entry, ResultCache
+from .config import Config
+from .paths import drop_ignored, ignored_selectors
+from .report import CheckedFile
+from .source_lines import SourceLines
+
+
+@dataclass
+class Checked:
+    file: CheckedFile
+    language: str | None  # a language other than English, if detected
+
+
+def check_text(text: str, *, display: str, parse_path: str | None, config_path: str | None,
+               config: Config, cache: ResultCache) -> Checked:
+    """Findings for `text`, shown as `display`; `parse_path` picks Markdown or plain text;
+    `config_path` is matched against per-file-ignores (None: none apply)."""
+    key = cache.key(config, f"{parse_path or ''}\0{config_path or ''}", text)
+    entry = cache.get(key, display)
+    if entry is not None:
+        return Checked(CheckedFile(display, entry.findings, SourceLines(text)), entry.language)
+
+    from .document import parse
+    from .engines import engine_for
+    from .language import non_english
+
+    document = parse(text, path=parse_path)
+    document.path = display
+    language = non_english(document)
+    if language is not None:
+        findings = []
+    else:
+        findings = engine_for(config).check_document(document)
+        if config_path is not None:
+            findings = drop_ignored(findings, ignored_selectors(config_path, config))
+    cache.put(key, Entry(findings, language))
+    return Checked(CheckedFile(display, findings, document), language)
