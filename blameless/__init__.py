@@ -12,14 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config, ConfigError, config_for, load_config
+from .errors import BlamelessError, CheckIncomplete, InputError
 from .findings import CATEGORIES, Finding, Fix, Severity, Span, TextEdit
+from .nlp import ModelNotFound
 from .rules import Rule, RulePackError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import Engine
 
 __all__ = [
-    "CATEGORIES", "Config", "ConfigError", "Finding", "Fix", "Rule", "RulePackError", "Severity",
+    "BlamelessError", "CATEGORIES", "CheckIncomplete", "Config", "ConfigError", "Finding", "Fix",
+    "InputError", "ModelNotFound", "Rule", "RulePackError", "Severity",
     "Span", "TextEdit", "check", "fix", "load_config", "rules", "__version__",
 ]
 __version__ = "0.1.0"
@@ -51,8 +54,18 @@ def check(text: str, *, path: str | Path | None = None,
     a Config, a path to a config file, or None to use the file nearest `path` (or the defaults).
     The spaCy pipeline is loaded once per process.
     """
+    import warnings
+
+    from .document import parse
+
+    if not isinstance(text, str):
+        raise TypeError(f"blameless.check() needs the text as a str, not {type(text).__name__}")
     cfg = _resolve(path, config)
-    return _engine(cfg).check_text(text, str(path) if path is not None else None)
+    document = parse(text, path=str(path) if path is not None else None)
+    findings = _engine(cfg).check_document(document)
+    for note in document.notes:  # e.g. the time budget ran out: the findings are partial
+        warnings.warn(f"{path or 'text'}: {note}", CheckIncomplete, stacklevel=2)
+    return findings
 
 
 def fix(text: str, *, path: str | Path | None = None,

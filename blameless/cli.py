@@ -16,15 +16,12 @@ import click
 
 from . import __version__
 from .config import Config, ConfigError, config_for, load_config
+from .errors import BlamelessError, InputError
 from .findings import Severity
 from .rules import RulePackError
 
 POSTMORTEM_SUFFIXES = (".md", ".markdown", ".txt")
 FAIL_LEVELS = ("error", "warning", "info", "never")
-
-
-class InputError(Exception):
-    """A file the user named cannot be checked."""
 
 
 def _error(message: str) -> None:
@@ -69,12 +66,9 @@ def read_text(name: str) -> str:
 def read_source(name: str) -> tuple[str, str]:
     """(text, bom): the postmortem without its UTF-8 byte order mark, and the mark ("" if none),
     so that `fix` can write the file back with the mark it had."""
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except OSError as err:
-        raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
+    from .inputs import read_bytes
+
+    data = read_bytes(name)
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not a postmortem")
     try:
@@ -129,6 +123,7 @@ def main() -> None:
 
 def _run_checks(files: list[str], configs: _Configs, show_progress: bool):
     from .document import parse
+    from .nlp import ModelNotFound
     from .report import CheckedFile, Report
 
     report = Report()
@@ -143,9 +138,19 @@ def _run_checks(files: list[str], configs: _Configs, show_progress: bool):
             report.skipped.append(name)
             return
         display = "stdin" if name == "-" else name
-        document = parse(text, path=None if name == "-" else name)
-        document.path = display
-        findings = _engine(configs.for_file(name)).check_document(document)
+        config = configs.for_file(name)  # a bad config stops the run (exit 2): it is not this file's fault
+        try:
+            document = parse(text, path=None if name == "-" else name)
+            document.path = display
+            findings = _engine(config).check_document(document)
+        except (ConfigError, RulePackError, ModelNotFound):
+            raise
+        except Exception as err:  # noqa: BLE001 (one file must not sink the report on the others)
+            errors.append(f"{display}: cannot check: {type(err).__name__}: {err}")
+            report.skipped.append(name)
+            return
+        for note in document.notes:
+            _warn(f"{display}: {note}")
         report.files.append(CheckedFile(display, findings, document))
 
     if show_progress:
@@ -164,15 +169,18 @@ def _fatal_guard(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from .nlp import ModelNotFound
-
         try:
             return fn(*args, **kwargs)
-        except (InputError, ConfigError, RulePackError, ModelNotFound) as err:
+        except BlamelessError as err:
             _error(str(err))
             sys.exit(2)
         except KeyboardInterrupt:
             sys.exit(130)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as err:  # noqa: BLE001 (never a traceback, never exit 1 for a crash)
+            _error(f"internal error: {type(err).__name__}: {err} (please report this)")
+            sys.exit(2)
     return wrapper
 
 

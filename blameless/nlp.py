@@ -12,6 +12,9 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from . import budget
+from .errors import BlamelessError
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -23,7 +26,7 @@ INSTALL_HINT = ("no English spaCy pipeline is installed; install the pinned one 
                 "`model` in [tool.blameless] to an installed pipeline or a path")
 
 
-class ModelNotFound(RuntimeError):
+class ModelNotFound(BlamelessError, RuntimeError):
     """No usable spaCy pipeline is installed."""
 
 
@@ -36,6 +39,7 @@ class Pipeline:
         self._cache: OrderedDict[str, Doc] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self._parse_lock = threading.Lock()
         self.parsed = 0  # texts actually run through the parser (for tests and benchmarks)
 
     @property
@@ -51,16 +55,30 @@ class Pipeline:
 
         candidates = [self.model] if self.model else list(DEFAULT_MODELS)
         for name in candidates:
+            if name.startswith("blank:"):
+                raise ModelNotFound(
+                    f"model {name!r} is a blank spaCy pipeline: it has no tagger or parser, which "
+                    "blameless's rules read; name a trained English pipeline such as "
+                    "en_core_web_sm, or leave `model` unset")
             is_path = os.path.sep in name or os.path.isdir(name)
-            if not is_path and importlib.util.find_spec(name) is None:
+            try:
+                if not is_path and importlib.util.find_spec(name) is None:
+                    continue
+            except (ImportError, ValueError):  # "a.b" with no package a, or an odd name
                 continue
             try:
                 # NER is off: it costs half the parse time and misses names in postmortem prose.
                 nlp = spacy.load(name, exclude=["ner"])
-                _add_special_cases(nlp)
-                return nlp
-            except OSError as err:
-                raise ModelNotFound(f"cannot load spaCy pipeline {name!r}: {err}") from None
+            except Exception as err:  # noqa: BLE001 (a broken model folder raises many kinds)
+                first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+                raise ModelNotFound(f"cannot load spaCy pipeline {name!r}: {first}") from None
+            missing = [c for c in ("tagger", "parser") if c not in nlp.pipe_names]
+            if missing:
+                raise ModelNotFound(f"spaCy pipeline {name!r} has no {' or '.join(missing)}, "
+                                    "which blameless's rules read; use a trained pipeline such as "
+                                    "en_core_web_sm")
+            _add_special_cases(nlp)
+            return nlp
         if self.model:
             raise ModelNotFound(f"spaCy pipeline {self.model!r} is not installed; {INSTALL_HINT}")
         raise ModelNotFound(INSTALL_HINT)
@@ -71,7 +89,7 @@ class Pipeline:
         with self._lock:
             missing = [t for t in wanted if t not in self._cache]
         if missing:
-            docs = list(self.nlp.pipe(missing, batch_size=64))
+            docs = self._pipe(missing)
             with self._lock:
                 self.parsed += len(missing)
                 for text, doc in zip(missing, docs):
@@ -89,8 +107,47 @@ class Pipeline:
                 out[text] = doc
         return out
 
+    def _pipe(self, texts: list[str]) -> list["Doc"]:
+        """Parse texts in order. A text longer than PIECE is parsed in pieces cut at whitespace
+        and joined back into one Doc (spaCy refuses texts over `nlp.max_length`, and the
+        parser's memory grows with the length of what it is given)."""
+        nlp = self.nlp
+        short = [t for t in texts if len(t) <= PIECE]
+        with self._parse_lock:  # one parse at a time: a Language is not meant to be shared
+            parsed = {}
+            for text, doc in zip(short, nlp.pipe(short, batch_size=64)):
+                parsed[text] = doc
+                budget.spend()
+            for text in texts:
+                if text not in parsed:
+                    from spacy.tokens import Doc
+
+                    docs = []
+                    for piece in _pieces(text):
+                        budget.spend()
+                        docs.append(nlp(piece))
+                    parsed[text] = Doc.from_docs(docs, ensure_whitespace=False)
+        return [parsed[t] for t in texts]
+
     def parse(self, text: str) -> "Doc":
         return self.parse_many([text])[text]
+
+
+#: Longest text given to the parser at once (spaCy's own limit is 1,000,000 characters).
+PIECE = 50_000
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut into consecutive pieces of at most PIECE characters, each ending after
+    whitespace where there is any (so no word is split), joining back to exactly `text`."""
+    pieces, start = [], 0
+    while len(text) - start > PIECE:
+        cut = max(text.rfind(" ", start, start + PIECE), text.rfind("\n", start, start + PIECE))
+        end = cut + 1 if cut > start else start + PIECE
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 #: Hyphenated role words kept as one token: split, "the on-call" parses as a preposition phrase.

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .document import SECTION_SYNONYMS
+from .errors import BlamelessError
 from .findings import CATEGORIES, Severity
 
 ID_PREFIX = {"blame": "B1", "action-item": "A2", "timeline": "T3", "structure": "S4"}
@@ -34,7 +35,7 @@ def rule_doc_url(rule_id: str) -> str:
     return f"{RULES_DOC_URL}#{rule_id.lower()}"
 
 
-class RulePackError(ValueError):
+class RulePackError(BlamelessError, ValueError):
     """A rule pack is malformed; the message names the file and the field."""
 
 
@@ -243,8 +244,12 @@ def load_rules(extra: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     paths += [Path(p) for p in extra]
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
+    users = {Path(p) for p in extra}
     for path in paths:
         for rule in load_pack(path):
+            if path in users:  # anyone's pack: compile and budget its patterns now
+                from .patterns import validate_rule_patterns
+                validate_rule_patterns(path, rule)
             if rule.id in seen:
                 raise RulePackError(f"{path}: rule {rule.id}: id already used in {seen[rule.id]}")
             seen[rule.id] = path
