@@ -71,11 +71,13 @@ def check(text: str, *, path: str | Path | None = None,
 def fix(text: str, *, path: str | Path | None = None,
         config: Config | str | Path | None = None) -> str:
     """Return `text` with every safe fix applied (idempotent: fixing twice changes nothing more)."""
-    from .fixes import apply_edits, safe_edits
+    from .document import parse
+    from .fixes import apply_edits, outside_code, safe_edits
 
     current = text
     for _ in range(5):  # fixes can uncover one another; stop when nothing changes
-        edits = safe_edits(check(current, path=path, config=config))
+        document = parse(current, path=str(path) if path is not None else None)
+        edits = outside_code(safe_edits(check(current, path=path, config=config)), document)
         if not edits:
             break
         updated = apply_edits(current, edits)

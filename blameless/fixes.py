@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 
 from .findings import Finding, Fix, TextEdit
+from .inline_scan import in_ranges
 
 _JOINED_AFTER = re.compile(r" +(?:and|or|but) +(\w+)", re.I)
 _JOINED_BEFORE = re.compile(r"(\w+) +(?:and|or|but) +\Z", re.I)
@@ -68,3 +69,19 @@ def safe_edits(findings: Iterable[Finding]) -> list[TextEdit]:
         if fix:
             edits.extend(fix.edits)
     return edits
+
+
+def outside_code(edits: list[TextEdit], document) -> list[TextEdit]:
+    """The edits that touch no code (code blocks, inline code, front matter): a rule that
+    misreads a code span still cannot change it."""
+    code = document.code_ranges()
+    if not code:
+        return edits
+    starts = [s for s, _ in code]
+
+    def touches(edit: TextEdit) -> bool:
+        import bisect
+
+        i = bisect.bisect_left(starts, edit.end)  # ranges starting before the edit ends
+        return i > 0 and code[i - 1][1] > edit.start or in_ranges(code, edit.start)
+    return [e for e in edits if not touches(e)]
