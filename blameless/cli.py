@@ -6,10 +6,7 @@ line on stderr, never a traceback. spaCy is imported only when a document is che
 from __future__ import annotations
 
 import difflib
-import os
-import stat
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -44,7 +41,8 @@ def collect(paths: tuple[str, ...]) -> list[str]:
             found = sorted(p for p in path.rglob("*") if p.is_file()
                            and p.suffix.lower() in POSTMORTEM_SUFFIXES
                            and not any(part.startswith(".") or part == "node_modules"
-                                       for part in p.relative_to(path).parts))
+                                       for part in p.relative_to(path).parts)
+                           and _inside(p, path))
             if not found:
                 raise InputError(f"{raw}: no postmortems found (looked for {', '.join(POSTMORTEM_SUFFIXES)} files)")
             files.extend(str(p) for p in found)
@@ -53,6 +51,19 @@ def collect(paths: tuple[str, ...]) -> list[str]:
         else:
             raise InputError(f"{raw}: no such file or directory")
     return files
+
+
+def _inside(found: Path, folder: Path) -> bool:
+    """Whether a file found in `folder` really lies in it: a symlink out of the folder is
+    skipped (with a warning), so `fix DIR` never rewrites a file elsewhere."""
+    try:
+        found.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        _warn(f"{found}: a symlink to {found.resolve()}, outside {folder}; skipped")
+        return False
+    except OSError:
+        return False
 
 
 BOM = "\ufeff"
@@ -230,39 +241,6 @@ def check(paths, fmt, fail_on, select, ignore, config_path, quiet, color):
             sys.exit(1)
 
 
-def _write_atomically(name: str, text: str) -> None:
-    """Write to a temporary file beside the file, then rename over it: never a half-written file.
-
-    A symlink is followed (the link stays, its target is rewritten); the file's permission bits
-    are kept; a read-only file is refused. Failures are InputErrors naming the file.
-    """
-    path = Path(name).resolve()
-    try:
-        info = path.stat()
-        mode = info.st_mode
-    except OSError as err:
-        raise InputError(f"{name}: cannot write: {err.strerror or err}") from None
-    if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
-        raise InputError(f"{name}: file is read-only; not fixed")
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".blameless", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, stat.S_IMODE(mode))
-        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
-            try:  # keep the owner (possible for root, or for a group the user is in)
-                os.chown(tmp, info.st_uid, info.st_gid)
-            except OSError:
-                pass
-        os.replace(tmp, path)
-    except OSError as err:
-        raise InputError(f"{name}: cannot write: {err.strerror or err}") from None
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
@@ -304,7 +282,9 @@ def fix(paths, diff, check_only, select, ignore, config_path):
             click.echo(f"would fix {name}")
         else:
             try:
-                _write_atomically(name, bom + fixed)
+                from .safe_write import write_fixed
+
+                write_fixed(name, (bom + text).encode("utf-8"), bom + fixed)
             except InputError as err:
                 if len(files) == 1:
                     raise

@@ -174,8 +174,11 @@ class Document:
         return self.source[start:end].rstrip("\r")
 
     def line_offsets(self, line: int) -> tuple[int, int]:
+        """(start, end) of a line's text, without its line ending (LF, CRLF or CR)."""
         start = self._line_starts[line - 1]
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.source)
+        if end > start and self.source[end] == "\n" and self.source[end - 1] == "\r":
+            end -= 1
         return start, end
 
     def code_ranges(self) -> list[tuple[int, int]]:
