@@ -72,7 +72,7 @@ def fix(text: str, *, path: str | Path | None = None,
         config: Config | str | Path | None = None) -> str:
     """Return `text` with every safe fix applied (idempotent: fixing twice changes nothing more)."""
     from .document import parse
-    from .fixes import apply_edits, outside_code, safe_edits
+    from .fixes import apply_keeping_code, outside_code, safe_edits
 
     current = text
     for _ in range(5):  # fixes can uncover one another; stop when nothing changes
@@ -80,7 +80,7 @@ def fix(text: str, *, path: str | Path | None = None,
         edits = outside_code(safe_edits(check(current, path=path, config=config)), document)
         if not edits:
             break
-        updated = apply_edits(current, edits)
+        updated = apply_keeping_code(current, edits)
         if updated == current:
             break
         current = updated

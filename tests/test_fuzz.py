@@ -20,6 +20,7 @@ def test_known_fuzz_finds_stay_fixed():
                  "## Root cause\n\nx ` carelessly ` y Dave carelessly restarted it.\n",
                  "## Root cause\n\n`` carelessly` `` and Dave carelessly restarted it.\n",
                  "\ud800", "> " * 30 + "Dave carelessly restarted it.",
-                 "Dave\r\n\r\n# Incident review\r\n\r\n## Summary\r\n\r\n## Impact"):
+                 "Dave\r\n\r\n# Incident review\r\n\r\n## Summary\r\n\r\n## Impact",
+                 "carelessly \t Dave"):
         check_properties(text, "## Root cause\n\nPriya recklessly deployed.\n")
         assert isinstance(blameless.check(text), list)
