@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import difflib
 import sys
+import warnings
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .config import Config, ConfigError, config_for, load_config
-from .errors import BlamelessError, InputError
+from .errors import BlamelessError, CheckIncomplete, InputError
 from .findings import Severity
 from .rules import RulePackError
 
@@ -265,7 +266,11 @@ def fix(paths, diff, check_only, select, ignore, config_path):
                 raise
             _warn(f"{err}; skipped")
             continue
-        fixed = fix_text(text, path=None if name == "-" else name, config=configs.for_file(name))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", CheckIncomplete)
+            fixed = fix_text(text, path=None if name == "-" else name, config=configs.for_file(name))
+        for message in dict.fromkeys(str(w.message) for w in caught if w.category is CheckIncomplete):
+            _warn(message.replace("text: ", f"{'stdin' if name == '-' else name}: ", 1))
         if name == "-":
             if diff:
                 click.echo("".join(difflib.unified_diff(text.splitlines(True), fixed.splitlines(True), "stdin", "stdin")), nl=False)
