@@ -15,7 +15,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
 
-from test_lsp import BLAME, CONFIG, LOOP, WAIT_S, open_doc, position_in, published, uri_for
+from test_lsp import BLAME, CONFIG, LOOP, WAIT_S, open_doc, position_in, published, stats, uri_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOW_PACK = """
@@ -79,6 +79,27 @@ async def test_hover_and_other_documents_are_answered_while_a_slow_check_runs(
     budget = [d for d in diagnostics if d.code == "budget"]
     assert len(budget) == 1 and "time budget" in budget[0].message
     assert budget[0].severity == types.DiagnosticSeverity.Warning
+
+
+@LOOP
+async def test_an_edit_cancels_the_check_of_the_replaced_version(editor: LanguageClient, tmp_path: Path):
+    (tmp_path / "pack.yml").write_text(textwrap.dedent(SLOW_PACK))
+    (tmp_path / ".blameless.toml").write_text('extend-rules = ["pack.yml"]\ntime-budget = 3600\n')
+    uri = uri_for(tmp_path)
+    open_doc(editor, uri, "# Review\n\n## Root cause\n\n" + "a" * 60 + "!\n")
+    while (await stats(editor))["running"] == 0:  # the hour-long check has started
+        await asyncio.sleep(0.05)
+    editor.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(
+            text=f"# Review\n\n## Root cause\n\n{BLAME}\n")]))
+    assert "B101" in [d.code for d in await published(editor, uri, 2)]
+
+    async def abandoned():  # only cancelling can stop a check with an hour of budget left
+        while (await stats(editor))["running"]:
+            await asyncio.sleep(0.1)
+    await asyncio.wait_for(abandoned(), WAIT_S)
+    assert not any(p.uri == uri and p.version == 1 for p in editor.published)
 
 
 @LOOP

@@ -103,6 +103,7 @@ class BlamelessServer(LanguageServer):
         # budget) must not hold up the others.
         self.checker = ThreadPoolExecutor(max_workers=4, thread_name_prefix="blameless-check")
         self.cancels: dict[str, threading.Event] = {}  # per URI: stops its running check
+        self.running = 0  # checks in worker threads right now (serverStats, tests)
         self.settings_ready = asyncio.Event()
         self.checks_run = 0
         self._logged: set[str] = set()
@@ -168,6 +169,14 @@ class BlamelessServer(LanguageServer):
                     encoding: Any, cancel: threading.Event) -> Result:
         """Runs in a checker thread: config, engine, findings, diagnostics. A check that fails
         gives one "check failed" diagnostic, so the previous version's findings never linger."""
+        self.running += 1
+        try:
+            return self._check_in_thread(uri, version, text, path, encoding, cancel)
+        finally:
+            self.running -= 1
+
+    def _check_in_thread(self, uri: str, version: int | None, text: str, path: str | None,
+                         encoding: Any, cancel: threading.Event) -> Result:
         _import_spacy_once()
         index = LineIndex(text, encoding)
         result = Result(version, text, index)
@@ -597,6 +606,7 @@ def server_stats(ls: BlamelessServer, *args: Any) -> dict[str, Any]:
     return {
         "parsed": pipeline.parsed,
         "checks": ls.checks_run,
+        "running": ls.running,
         "reused": sum(e.reused for e in ls.engines.values()),
         "computed": sum(e.computed for e in ls.engines.values()),
         "position_encoding": str(getattr(ls.workspace.position_encoding, "value",
