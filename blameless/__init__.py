@@ -11,15 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import Config, ConfigError, config_for, load_config
+from .errors import BlamelessError, CheckIncomplete, InputError
 from .families import categories
 from .findings import Finding, Fix, Severity, Span, TextEdit
+from .nlp import ModelNotFound
 from .rules import Rule, RulePackError
 
 __all__ = [
-    "CATEGORIES", "Config", "ConfigError", "Finding", "Fix", "Rule", "RulePackError", "Severity",
+    "BlamelessError", "CATEGORIES", "CheckIncomplete", "Config", "ConfigError", "Finding", "Fix",
+    "InputError", "ModelNotFound", "Rule", "RulePackError", "Severity",
     "Span", "TextEdit", "check", "fix", "load_config", "rules", "__version__",
 ]
-__version__ = "0.1.0"
+from .version import __version__  # noqa: E402,F401  (re-exported)
 
 #: The rule families' categories, as declared in rules/families.yml.
 CATEGORIES = categories()
@@ -40,23 +43,34 @@ def check(text: str, *, path: str | Path | None = None,
     a Config, a path to a config file, or None to use the file nearest `path` (or the defaults).
     The spaCy pipeline is loaded once per process.
     """
+    import warnings
+
+    from .document import parse
     from .engines import engine_for
 
+    if not isinstance(text, str):
+        raise TypeError(f"blameless.check() needs the text as a str, not {type(text).__name__}")
     cfg = _resolve(path, config)
-    return engine_for(cfg).check_text(text, str(path) if path is not None else None)
+    document = parse(text, path=str(path) if path is not None else None)
+    findings = engine_for(cfg).check_document(document)
+    for note in document.notes:  # e.g. the time budget ran out: the findings are partial
+        warnings.warn(f"{path or 'text'}: {note}", CheckIncomplete, stacklevel=2)
+    return findings
 
 
 def fix(text: str, *, path: str | Path | None = None,
         config: Config | str | Path | None = None) -> str:
     """Return `text` with every safe fix applied (idempotent: fixing twice changes nothing more)."""
-    from .fixes import apply_edits, safe_edits
+    from .document import parse
+    from .fixes import apply_keeping_code, outside_code, safe_edits
 
     current = text
     for _ in range(5):  # fixes can uncover one another; stop when nothing changes
-        edits = safe_edits(check(current, path=path, config=config))
+        document = parse(current, path=str(path) if path is not None else None)
+        edits = outside_code(safe_edits(check(current, path=path, config=config)), document)
         if not edits:
             break
-        updated = apply_edits(current, edits)
+        updated = apply_keeping_code(current, edits)
         if updated == current:
             break
         current = updated

@@ -11,13 +11,14 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from .errors import BlamelessError
 from .fingerprint import fingerprint
 from .report import CheckedFile, Report
 
 FORMAT = 1
 
 
-class BaselineError(ValueError):
+class BaselineError(BlamelessError, ValueError):
     """A baseline file cannot be read; the message names the file."""
 
 

@@ -16,6 +16,7 @@ is then simply run every time). Same results as the plain Engine, just less work
 """
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import replace
@@ -73,6 +74,7 @@ class CachingEngine(Engine):
         super().__init__(*args, **kwargs)
         self._hits: OrderedDict[tuple, tuple[tuple, tuple]] = OrderedDict()
         self._cache_size = cache_size
+        self._lock = threading.Lock()  # the language server checks documents in several threads
         self.reused = 0
         self.computed = 0
 
@@ -89,20 +91,23 @@ class CachingEngine(Engine):
         if entry is not None:
             hits, asked = entry
             if all((word in lowercase) == answer for word, answer in asked):
-                self._hits.move_to_end(key)
-                self.reused += 1
+                with self._lock:
+                    if key in self._hits:
+                        self._hits.move_to_end(key)
+                    self.reused += 1
                 return [_shift(h, block.start) for h in hits]
         log: list = []
         hits = list(super()._run_block_rule(rule, block, doc, _Asked("lowercase", lowercase, log)))
         self.computed += 1
         end = block.end
-        if None not in log and all(_inside(h, block.start, end) for h in hits):
-            asked = tuple(dict.fromkeys((word, answer) for _, word, answer in log))
-            self._hits[key] = (tuple(_shift(h, -block.start) for h in hits), asked)
-            if len(self._hits) > self._cache_size:
-                self._hits.popitem(last=False)
-        else:
-            self._hits.pop(key, None)
+        with self._lock:
+            if None not in log and all(_inside(h, block.start, end) for h in hits):
+                asked = tuple(dict.fromkeys((word, answer) for _, word, answer in log))
+                self._hits[key] = (tuple(_shift(h, -block.start) for h in hits), asked)
+                if len(self._hits) > self._cache_size:
+                    self._hits.popitem(last=False)
+            else:
+                self._hits.pop(key, None)
         return hits
 
 

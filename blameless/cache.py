@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from . import __version__
+from .version import __version__
 from .config import Config
 from .findings import Finding, Fix, Severity, Span, TextEdit
 

@@ -7,25 +7,20 @@ from __future__ import annotations
 
 import difflib
 import os
-import stat
 import sys
-import tempfile
+import warnings
 from pathlib import Path
 
 import click
 
-from . import __version__
+from .version import __version__
 from .config import Config, ConfigError, config_for, load_config
+from .errors import BlamelessError, CheckIncomplete, InputError
 from .findings import Severity
-from .lexicon import LexiconError
 from .rules import RulePackError
 
 POSTMORTEM_SUFFIXES = (".md", ".markdown", ".txt")
 FAIL_LEVELS = ("error", "warning", "info", "never")
-
-
-class InputError(Exception):
-    """A file the user named cannot be checked."""
 
 
 def _error(message: str) -> None:
@@ -51,7 +46,8 @@ def collect(paths: tuple[str, ...], excluded=None, force_exclude: bool = False) 
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file()
                            and p.suffix.lower() in POSTMORTEM_SUFFIXES
-                           and not (excluded and excluded(p, path)))
+                           and not (excluded and excluded(p, path))
+                           and _inside(p, path))
             if not found:
                 raise InputError(f"{raw}: no postmortems found (looked for {', '.join(POSTMORTEM_SUFFIXES)} files)")
             files.extend(str(p) for p in found)
@@ -61,6 +57,19 @@ def collect(paths: tuple[str, ...], excluded=None, force_exclude: bool = False) 
         else:
             raise InputError(f"{raw}: no such file or directory")
     return files
+
+
+def _inside(found: Path, folder: Path) -> bool:
+    """Whether a file found in `folder` really lies in it: a symlink out of the folder is
+    skipped (with a warning), so `fix DIR` never rewrites a file elsewhere."""
+    try:
+        found.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        _warn(f"{found}: a symlink to {found.resolve()}, outside {folder}; skipped")
+        return False
+    except OSError:
+        return False
 
 
 BOM = "\ufeff"
@@ -74,12 +83,9 @@ def read_text(name: str) -> str:
 def read_source(name: str) -> tuple[str, str]:
     """(text, bom): the postmortem without its UTF-8 byte order mark, and the mark ("" if none),
     so that `fix` can write the file back with the mark it had."""
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except OSError as err:
-        raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
+    from .inputs import read_bytes
+
+    data = read_bytes(name)
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not a postmortem")
     try:
@@ -174,6 +180,7 @@ def _run_checks(files: list[str], configs: _Configs, show_progress: bool, cache,
     from .language import language_name
     from .report import Report
     from .runner import check_text
+    from .nlp import ModelNotFound
 
     report = Report()
     errors: list[str] = []
@@ -190,12 +197,21 @@ def _run_checks(files: list[str], configs: _Configs, show_progress: bool, cache,
         if name == "-":
             display = stdin_filename or "stdin"
             config = configs.for_file(stdin_filename or "-")
-            checked = check_text(text, display=display, parse_path=stdin_filename, config_path=stdin_filename,
-                                 config=config, cache=cache)
+            where = dict(display=display, parse_path=stdin_filename, config_path=stdin_filename)
         else:
-            config = configs.for_file(name)
-            checked = check_text(text, display=name, parse_path=name, config_path=name,
-                                 config=config, cache=cache)
+            display = name
+            config = configs.for_file(name)  # a bad config stops the run (exit 2): not this file's fault
+            where = dict(display=name, parse_path=name, config_path=name)
+        try:
+            checked = check_text(text, config=config, cache=cache, **where)
+        except (ConfigError, RulePackError, ModelNotFound):
+            raise
+        except Exception as err:  # noqa: BLE001 (one file must not sink the report on the others)
+            errors.append(f"{display}: cannot check: {type(err).__name__}: {err}")
+            report.skipped.append(name)
+            return
+        for note in checked.notes:
+            _warn(f"{display}: {note}")
         if checked.language:
             notices.append(f"{checked.file.path}: written in {language_name(checked.language)} "
                            f"({checked.language}), not English; not checked")
@@ -218,16 +234,18 @@ def _fatal_guard(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from .baseline import BaselineError
-        from .nlp import ModelNotFound
-
         try:
             return fn(*args, **kwargs)
-        except (InputError, ConfigError, RulePackError, LexiconError, ModelNotFound, BaselineError) as err:
+        except BlamelessError as err:
             _error(str(err))
             sys.exit(2)
         except KeyboardInterrupt:
             sys.exit(130)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as err:  # noqa: BLE001 (never a traceback, never exit 1 for a crash)
+            _error(f"internal error: {type(err).__name__}: {err} (please report this)")
+            sys.exit(2)
     return wrapper
 
 
@@ -392,39 +410,6 @@ def baseline(paths, output, select, ignore, config_path, stdin_filename, no_cach
                f"to {output}.", err=True)
 
 
-def _write_atomically(name: str, text: str) -> None:
-    """Write to a temporary file beside the file, then rename over it: never a half-written file.
-
-    A symlink is followed (the link stays, its target is rewritten); the file's permission bits
-    are kept; a read-only file is refused. Failures are InputErrors naming the file.
-    """
-    path = Path(name).resolve()
-    try:
-        info = path.stat()
-        mode = info.st_mode
-    except OSError as err:
-        raise InputError(f"{name}: cannot write: {err.strerror or err}") from None
-    if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
-        raise InputError(f"{name}: file is read-only; not fixed")
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".blameless", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, stat.S_IMODE(mode))
-        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
-            try:  # keep the owner (possible for root, or for a group the user is in)
-                os.chown(tmp, info.st_uid, info.st_gid)
-            except OSError:
-                pass
-        os.replace(tmp, path)
-    except OSError as err:
-        raise InputError(f"{name}: cannot write: {err.strerror or err}") from None
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; write nothing; exit 1 if any file would change.")
@@ -456,7 +441,11 @@ def fix(paths, diff, check_only, select, ignore, config_path, force_exclude):
         config = configs.for_file(name)
         if name != "-" and (skip := ignored_selectors(name, config)):
             config = config.merged({"ignore": list(skip)}, "per-file-ignores")  # not fixed either
-        fixed = fix_text(text, path=None if name == "-" else name, config=config)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", CheckIncomplete)
+            fixed = fix_text(text, path=None if name == "-" else name, config=config)
+        for message in dict.fromkeys(str(w.message) for w in caught if w.category is CheckIncomplete):
+            _warn(message.replace("text: ", f"{'stdin' if name == '-' else name}: ", 1))
         if name == "-":
             if diff:
                 click.echo("".join(difflib.unified_diff(text.splitlines(True), fixed.splitlines(True), "stdin", "stdin")), nl=False)
@@ -473,7 +462,9 @@ def fix(paths, diff, check_only, select, ignore, config_path, force_exclude):
             click.echo(f"would fix {name}")
         else:
             try:
-                _write_atomically(name, bom + fixed)
+                from .safe_write import write_fixed
+
+                write_fixed(name, (bom + text).encode("utf-8"), bom + fixed)
             except InputError as err:
                 if len(files) == 1:
                     raise

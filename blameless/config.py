@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .errors import BlamelessError
 from .families import categories, id_example, selector_pattern
 from .findings import Severity
 from .sections import SECTION_KINDS
@@ -24,7 +25,7 @@ OWNER_POLICIES = ("always", "consistent", "never")
 DEFAULT_EXCLUDE = (".*", "node_modules", "venv", "build", "dist", "_build", "site-packages")
 
 
-class ConfigError(ValueError):
+class ConfigError(BlamelessError, ValueError):
     """A configuration file or setting is invalid; the message names the file and the key."""
 
 
@@ -41,6 +42,7 @@ class Config:
     max_action_items: int = 10
     timeline_gap_minutes: int = 30
     rule_options: tuple[tuple[str, str, Any], ...] = ()
+    time_budget: float = 60.0  # seconds one document's check may take (blameless/budget.py)
     source: str | None = None  # the file this came from
     enable: bool = True
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
@@ -124,7 +126,7 @@ def _list(where: str, value: Any) -> tuple[str, ...]:
 
 _KEYS = {"select", "ignore", "extend-select", "severity", "extend-rules", "model",
          "required-sections", "owner-policy", "max-action-items", "timeline-gap-minutes", "rules",
-         "enable", "exclude", "extend-exclude", "per-file-ignores", "cache-dir"}
+         "enable", "exclude", "extend-exclude", "per-file-ignores", "cache-dir", "time-budget"}
 
 
 def _apply(base: Config, data: dict[str, Any], source: str) -> Config:
@@ -159,6 +161,11 @@ def _apply(base: Config, data: dict[str, Any], source: str) -> Config:
             level = "info" if level.lower() == "hint" else level.lower()
             pairs.append((_check_selector(f"{source}: severity", selector), level))
         changes["severity"] = base.severity + tuple(pairs)
+    if "time-budget" in data:
+        value = data["time-budget"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
+            raise ConfigError(f"{source}: time-budget: must be a number of seconds (0 < s <= 3600)")
+        changes["time_budget"] = float(value)
     if "extend-rules" in data:
         rules = data["extend-rules"]
         if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
@@ -246,7 +253,8 @@ def find_config_file(start: Path) -> Path | None:
                 except (UnicodeDecodeError, OSError):
                     continue
                 try:
-                    if "blameless" not in tomllib.loads(raw).get("tool", {}):
+                    tool = tomllib.loads(raw).get("tool", {})
+                    if not isinstance(tool, dict) or "blameless" not in tool:
                         continue
                 except tomllib.TOMLDecodeError:
                     # ours but broken: load_config reports it rather than silently skip it
@@ -269,10 +277,13 @@ def load_config(path: str | Path) -> Config:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    tool = data.get("tool")
+    if "tool" in data and not isinstance(tool, dict):
+        raise ConfigError(f"{path}: tool: must be a table (such as [tool.blameless]), not {type(tool).__name__}")
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("blameless", {})
-    elif "tool" in data and "blameless" in data["tool"]:
-        data = data["tool"]["blameless"]
+        data = (tool or {}).get("blameless", {})
+    elif tool is not None and "blameless" in tool:
+        data = tool["blameless"]
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: [tool.blameless] must be a table")
     return replace(_apply(Config(), data, str(path)), root=str(path.resolve().parent))

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from .inline_scan import NextChar, code_spans, html_comments, in_ranges, inline_links
 from .sections import classify_heading
 
 # ---------------------------------------------------------------------------------------------
@@ -66,7 +67,9 @@ class Block:
 
     def doc_offset(self, offset: int) -> int:
         """Map an offset inside the block to an offset in the document."""
-        keys = [a for a, _ in self.anchors]
+        keys = self.__dict__.get("_anchor_keys")
+        if keys is None or len(keys) != len(self.anchors):
+            keys = self.__dict__["_anchor_keys"] = [a for a, _ in self.anchors]
         i = max(bisect.bisect_right(keys, offset) - 1, 0)
         block_at, doc_at = self.anchors[i]
         return doc_at + (offset - block_at)
@@ -91,6 +94,9 @@ class Document:
     suppressions: list["Suppression"] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list)
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
+    _code_blocks: tuple[tuple[int, int], ...] = ()
+    #: Warnings about this check (e.g. a time budget ran out), shown once per document.
+    notes: list[str] = field(default_factory=list, compare=False)
 
     def derived(self, key: str, compute):
         """`compute(self)`, worked out once per document and shared by every check that asks
@@ -114,13 +120,22 @@ class Document:
         return self.source[start:end].rstrip("\r")
 
     def line_offsets(self, line: int) -> tuple[int, int]:
+        """(start, end) of a line's text, without its line ending (LF, CRLF or CR)."""
         start = self._line_starts[line - 1]
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.source)
+        if end > start and self.source[end] == "\n" and self.source[end - 1] == "\r":
+            end -= 1
         return start, end
 
     def parent_of(self, section: Section) -> Section | None:
         """The section a heading sits under (the preamble for a top-level heading)."""
         return self.sections[section.parent] if section.parent is not None else None
+
+    def code_ranges(self) -> list[tuple[int, int]]:
+        """Sorted document offset ranges that are code (fenced and indented blocks, inline code
+        spans, front matter): fixes never edit inside them."""
+        return self.derived("code_ranges", lambda d: _merged(
+            list(d._code_blocks) + [r for b in d.blocks for r in _inline_code(b)]))
 
     def sections_of(self, kind: str) -> list[Section]:
         return [s for s in self.sections if s.kind == kind]
@@ -143,11 +158,9 @@ class Suppression:
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?(?:---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)"
                            r"|\+\+\+[ \t]*\r?\n.*?\r?\n\+\+\+[ \t]*(?:\r?\n|\Z))", re.S)
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_INLINE_LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")  # linear: no nested [
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]|]+[^\s<>()\[\].,;:!?'\"|]")
-_HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")  # comments: html_comments()
 _EMPHASIS = re.compile(r"(\*\*|__|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_]))")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|~<>])")
 
@@ -159,39 +172,67 @@ def _blank(text: str, start: int, end: int, keep_first: str | None = None) -> st
     return text[:start] + fill + text[end:]
 
 
+class _Mask:
+    """A mutable copy of a text in which ranges are blanked (newlines kept), in linear time:
+    copying the whole string per blanked range was quadratic on text full of markup."""
+
+    def __init__(self, text: str):
+        self.chars = list(text)
+
+    def blank(self, start: int, end: int, keep_first: str | None = None) -> None:
+        chars = self.chars
+        for k in range(start, end):
+            if chars[k] != "\n":
+                chars[k] = " "
+        if keep_first and end > start:
+            chars[start] = keep_first
+
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
 @lru_cache(maxsize=20000)
 def mask_inline(raw: str) -> str:
     """Blank markup, code, URLs and HTML out of `raw`, keeping its length.
 
     Inline code and URLs become a single placeholder word ("X") so the sentence around them still
-    parses ("Add `timeout = 5s` to the config" reads "Add X to the config").
+    parses ("Add `timeout = 5s` to the config" reads "Add X to the config"). Every step is linear
+    in the length of `raw`.
     """
-    text = raw
-    for match in _CODE_SPAN.finditer(text):
-        text = _blank(text, match.start(), match.end(), keep_first="X")
+    mask = _Mask(raw)
+    for start, end in code_spans(raw):
+        mask.blank(start, end, keep_first="X")
+    text = mask.text()
     for match in _AUTOLINK.finditer(text):
-        text = _blank(text, match.start(), match.end(), keep_first="X")
-    for match in _INLINE_LINK.finditer(text):
-        text = _blank(text, match.start(1), match.end(1))
-        text = _blank(text, match.start(3), match.end(3))
-        if not match.group(2).strip():
-            text = _blank(text, match.start(3), match.start(3) + 1, keep_first="X")
+        mask.blank(match.start(), match.end(), keep_first="X")
+    text = mask.text()
+    for open_start, open_end, tail_start, tail_end in inline_links(text):
+        mask.blank(open_start, open_end)
+        mask.blank(tail_start, tail_end)
+        if not text[open_end:tail_start].strip():
+            mask.blank(tail_start, tail_start + 1, keep_first="X")
+    text = mask.text()
     for match in _BARE_URL.finditer(text):
-        text = _blank(text, match.start(), match.end(), keep_first="X")
+        mask.blank(match.start(), match.end(), keep_first="X")
+    text = mask.text()
+    for start, end in html_comments(text):
+        mask.blank(start, end)
+    text = mask.text()
     for match in _HTML_TAG.finditer(text):
-        text = _blank(text, match.start(), match.end())
+        mask.blank(match.start(), match.end())
+    text = mask.text()
     for match in _EMPHASIS.finditer(text):
-        text = _blank(text, match.start(), match.end())
+        mask.blank(match.start(), match.end())
+    text = mask.text()
     for match in _ESCAPE.finditer(text):
-        text = _blank(text, match.start(), match.end())
-    return text
+        mask.blank(match.start(), match.end())
+    return mask.text()
 
 
 # ---------------------------------------------------------------------------------------------
 # Parsing
 
-_SUPPRESSION = re.compile(
-    r"<!--\s*blameless-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->")
+_SUPPRESSION = re.compile(r"<!--\s*blameless-(disable-next-line|disable-line|disable-file|disable|enable)\b")
 _CHECKBOX = re.compile(r"^\[([ xX])\]\s+")
 _PLAIN_BULLET = re.compile(r"^(\s*)([-*•+]|\d{1,3}[.)])\s+")
 _HEADER_NOISE = re.compile(r"[^a-z0-9 ]+")
@@ -202,11 +243,31 @@ def normalise_header(header: str) -> str:
     return " ".join(_HEADER_NOISE.sub(" ", mask_inline(header).lower()).split())
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
 def _line_starts(source: str) -> list[int]:
+    """Offsets where lines start; a line ends at LF, CRLF or a lone CR (as in CommonMark)."""
     starts = [0]
-    for match in re.finditer("\n", source):
+    for match in _LINE_END.finditer(source):
         starts.append(match.end())
     return starts
+
+
+def _lone_cr_as_lf(source: str) -> str:
+    """The same text with each lone CR turned into LF (same length), so that every step after
+    this sees one kind of line break."""
+    return re.sub(r"\r(?!\n)", "\n", source) if "\r" in source else source
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(ranges):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _suppression_rule(name: str) -> str:
@@ -219,27 +280,37 @@ def _suppressions(source: str, line_starts: list[int],
     """The `<!-- blameless-... -->` comments of `source`, except those inside `code` (document
     offset ranges of code blocks, inline code and front matter): those are examples, not HTML."""
     found = []
+    code = _merged(list(code))
+    closing = NextChar(source, ">")
     for match in _SUPPRESSION.finditer(source):
-        if any(s <= match.start() < e for s, e in code):
+        gt = closing.find(match.end())  # the comment ends at the first ">", which must be "-->"
+        if gt >= len(source) or source[gt - 2:gt] != "--" or gt - 2 < match.end():
             continue
-        rules = frozenset(_suppression_rule(r.strip()) for r in re.split(r"[\s,]+", match.group(2))
+        if in_ranges(code, match.start()):
+            continue
+        rules = frozenset(_suppression_rule(r.strip()) for r in re.split(r"[\s,]+", source[match.end():gt - 2])
                           if r.strip())
         line = bisect.bisect_right(line_starts, match.start())
         found.append(Suppression(match.group(1), rules, line))
     return found
 
 
-def _code_ranges(source: str, builder: "_Builder", front_end: int) -> list[tuple[int, int]]:
+def _code_ranges(source: str, builder: "_Builder", front_end: int,
+                 inline: bool = True) -> list[tuple[int, int]]:
     """Document offset ranges that are code (or front matter), where a comment is not a comment."""
     ranges = [(0, front_end)] if front_end else []
     starts = builder.starts
     for first, last in builder.code_lines:
         ranges.append((starts[first], starts[last] if last < len(starts) else len(source)))
-    for block in builder.blocks:
+    for block in builder.blocks if inline else ():
         if "blameless-" in block.raw:
-            ranges += [(block.doc_offset(m.start()), block.doc_offset(m.end() - 1) + 1)
-                       for m in _CODE_SPAN.finditer(block.raw)]
+            ranges += _inline_code(block)
     return ranges
+
+
+def _inline_code(block: "Block") -> list[tuple[int, int]]:
+    """Document offset ranges of the block's code spans."""
+    return [(block.doc_offset(s), block.doc_offset(e - 1) + 1) for s, e in code_spans(block.raw)]
 
 
 class _Builder:
@@ -313,7 +384,9 @@ def _content_lines(builder: _Builder, token_map: list[int], content: str,
     return spans
 
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
+#: CommonMark's preset stops at 20 levels of nesting and drops what is deeper; 100 keeps real text
+#: (quotes of quotes of chat logs) and still bounds the parser's recursion.
+_MARKDOWN = MarkdownIt("commonmark", {"html": True, "maxNesting": 100}).enable("table")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -433,8 +506,7 @@ def _parse_markdown(source: str, builder: _Builder) -> None:
             block = builder.add_block("table_row", [(start, end)], group_stack[-1], cells=cells)
             if block:
                 # pipes are table syntax, not prose
-                block.text = "".join(" " if c == "|" and _is_cell_pipe(block, k) else c
-                                     for k, c in enumerate(block.text))
+                block.text = _blank_cell_pipes(block)
         elif t == "inline" and tokens[i - 1].type == "paragraph_open":
             in_item = bool(containers) and containers[-1] == "item"
             first_in_item = in_item and not item_seen_paragraph[-1]
@@ -511,9 +583,12 @@ def _find_cell(source: str, content: str, start: int, end: int) -> tuple[int, in
     return (match.start(), match.end()) if match else (-1, -1)
 
 
-def _is_cell_pipe(block: Block, offset: int) -> bool:
-    """True when the pipe at `offset` separates cells (it lies outside every cell)."""
-    return not any(c.start <= offset < c.end for c in block.cells)
+def _blank_cell_pipes(block: Block) -> str:
+    """The row's text with the pipes that separate cells (those outside every cell) blanked."""
+    cells = _merged([(c.start, c.end) for c in block.cells])
+    text = block.text
+    return "".join(" " if c == "|" and not in_ranges(cells, k) else c for k, c in enumerate(text)) \
+        if "|" in text else text
 
 
 def _parse_plain(source: str, builder: _Builder) -> None:
@@ -570,6 +645,7 @@ def parse(source: str, *, path: str | None = None, markdown: bool | None = None)
     starts = _line_starts(source)
     front = _FRONT_MATTER.match(source)
     body = _blank(source, 0, front.end()) if front else source
+    body = _lone_cr_as_lf(_SURROGATE.sub("\ufffd", body))
     if body.startswith("\ufeff"):  # a byte order mark is not text: "\ufeff# Title" is a heading
         body = " " + body[1:]
     builder = _Builder(body, starts)
@@ -580,6 +656,12 @@ def parse(source: str, *, path: str | None = None, markdown: bool | None = None)
     for block in builder.blocks:  # raw text comes from the user's source, not the blanked copy
         block.raw = "\n".join(source[doc:doc + len(part)] for (_, doc), part in
                               zip(block.anchors, block.raw.split("\n")))
+    code_blocks = _code_ranges(source, builder, front.end() if front else 0, inline=False)
     suppressions = _suppressions(source, starts, _code_ranges(source, builder, front.end() if front else 0)) \
         if "blameless-" in source else []
-    return Document(source, builder.sections, builder.blocks, path, suppressions, starts)
+    return Document(source, builder.sections, builder.blocks, path, suppressions, starts,
+                    _code_blocks=tuple(code_blocks))
+
+
+#: A lone surrogate cannot be encoded (spaCy, JSON, the terminal): read as U+FFFD, same length.
+_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
+from . import budget
 from .checks.context import BlockContext, DocumentContext, Hit
 from .checks.registry import HOOKS
 from .config import Config
@@ -80,26 +81,36 @@ class Engine:
         return plan
 
     def check_document(self, document: Document) -> list[Finding]:
+        """Findings in a total order; a check that runs out of its time budget (budget.py)
+        keeps what it found and adds one note to `document.notes`."""
+        findings: list[Finding] = []
+        try:
+            with budget.running(self.config.time_budget):
+                self._check_into(document, findings)
+        except budget.BudgetExceeded as err:
+            document.notes.append(str(err))
+        findings = [f for f in findings if not _suppressed(f, document)]
+        return sorted(set(findings), key=Finding.sort_key)
+
+    def _check_into(self, document: Document, findings: list[Finding]) -> None:
         if any(s.action == "disable-file" and not s.rules for s in document.suppressions):
-            return []
+            return
         plan = self.plan(document)
         to_parse = [block.text for block, rules in plan if any(r.needs_parse for r in rules)]
         doc_rules = [r for r in self.rules if r.document_level]
         parses = self.pipeline.parse_many(to_parse) if to_parse else {}
         lowercase = lowercase_words(document.source)
-
-        findings: list[Finding] = []
         for block, rules in plan:
             doc = parses.get(block.text)
             for rule in rules:
+                budget.spend()
                 for hit in self._run_block_rule(rule, block, doc, lowercase):
                     findings.append(self._finding(rule, hit, document))
         for rule in doc_rules:
+            budget.spend()
             ctx = DocumentContext(document, rule, self.config, parses, lowercase)
             for hit in HOOKS[rule.check](ctx):
                 findings.append(self._finding(rule, hit, document))
-        findings = [f for f in findings if not _suppressed(f, document)]
-        return sorted(set(findings), key=Finding.sort_key)
 
     # -- rules -----------------------------------------------------------------------------
     def _run_block_rule(self, rule: Rule, block: Block, doc, lowercase) -> Iterable[Hit]:
@@ -132,7 +143,9 @@ class Engine:
             from spacy.matcher import Matcher
 
             matcher = Matcher(self.pipeline.nlp.vocab, validate=True)
-            matcher.add(rule.id, [list(p) for p in rule.patterns])
+            from .patterns import bounded_patterns
+
+            matcher.add(rule.id, bounded_patterns(rule.patterns, rule.id))
             self._matchers[rule.id] = matcher
         return self._matchers[rule.id]
 

@@ -84,4 +84,9 @@ class Finding:
         return self.span.end_column
 
     def sort_key(self) -> tuple:
-        return (self.path or "", self.span.start, self.span.end, self.rule)
+        """A total order (position, rule, message, then the rest), so that output is the same
+        from run to run even when findings tie on position."""
+        return (self.path or "", self.span.start, self.span.end, self.rule, self.message,
+                self.severity.value, self.suggestion, self.category,
+                tuple((f.title, f.safe, tuple((e.start, e.end, e.new_text) for e in f.edits))
+                      for f in self.fixes))

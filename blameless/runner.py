@@ -19,6 +19,7 @@ from .source_lines import SourceLines
 class Checked:
     file: CheckedFile
     language: str | None  # a language other than English, if detected
+    notes: tuple[str, ...] = ()  # e.g. the time budget ran out: the findings are partial
 
 
 def check_text(text: str, *, display: str, parse_path: str | None, config_path: str | None,
@@ -44,4 +45,4 @@ def check_text(text: str, *, display: str, parse_path: str | None, config_path: 
         if config_path is not None:
             findings = drop_ignored(findings, ignored_selectors(config_path, config))
     cache.put(key, Entry(findings, language))
-    return Checked(CheckedFile(display, findings, document), language)
+    return Checked(CheckedFile(display, findings, document), language, tuple(document.notes))

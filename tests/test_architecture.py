@@ -24,35 +24,6 @@ def module_name(path: Path) -> str:
 MODULES = {module_name(p): p for p in SOURCES}
 
 
-def imports_of(path: Path) -> set[str]:
-    """Every project module `path` imports, at the top or inside a function (lazy imports count)."""
-    name = module_name(path)
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            targets = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")
-                base = base[:len(base) - node.level + 1]
-                stem = ".".join(base + ([node.module] if node.module else []))
-            else:
-                stem = node.module or ""
-            targets = [stem] + [f"{stem}.{a.name}" for a in node.names]
-        else:
-            continue
-        if isinstance(node, ast.ImportFrom) and any(
-                isinstance(p, ast.If) and "TYPE_CHECKING" in ast.unparse(p.test) for p in ()):
-            continue
-        for target in targets:
-            while target and target not in MODULES:
-                target = target.rpartition(".")[0]
-            if target and target != name:
-                found.add(target)
-    return found
-
-
 def type_checking_only(path: Path) -> set[int]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     lines: set[int] = set()
@@ -78,7 +49,10 @@ def runtime_imports(path: Path) -> set[str]:
             base = package.split(".")
             base = base[:len(base) - node.level + 1] if node.level else []
             stem = ".".join(base + ([node.module] if node.module else [])) if node.level else (node.module or "")
-            targets = [stem] + [f"{stem}.{a.name}" for a in node.names]
+            subs = [f"{stem}.{a.name}" for a in node.names]
+            # "from . import budget" imports the submodule; the package itself only when a name
+            # defined in its __init__ is taken ("from . import __version__")
+            targets = subs if all(s in MODULES for s in subs) else [stem] + subs
         for target in targets:
             while target and target not in MODULES:
                 target = target.rpartition(".")[0]

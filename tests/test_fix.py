@@ -75,6 +75,7 @@ def test_a_write_that_fails_is_one_line_and_exit_2(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
     from blameless import cli as cli_module
+    from blameless import safe_write
 
     doc = tmp_path / "pm.md"
     doc.write_text(RECKLESS)
@@ -82,7 +83,7 @@ def test_a_write_that_fails_is_one_line_and_exit_2(tmp_path, monkeypatch):
     def no_space(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cli_module.tempfile, "mkstemp", no_space)
+    monkeypatch.setattr(safe_write.tempfile, "mkstemp", no_space)
     result = CliRunner().invoke(cli_module.main, ["fix", str(doc)])
     assert result.exit_code == 2, result.output
     assert "No space left on device" in result.output and "Traceback" not in result.output

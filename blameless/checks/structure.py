@@ -12,9 +12,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..findings import Severity
+from ..inline_scan import code_spans, in_ranges
 from ..lexicon import english
 from ..sections import synonyms
-from ..text import code_spans, inside_quotes
+from ..text import inside_quotes
 from .context import BlockContext, DocumentContext, Hit
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -197,10 +198,10 @@ def template_text(ctx: BlockContext) -> Iterator[Hit]:
     """S403: template text left unfilled: '[Incident Title]', 'YYYY-MM-DD', '@owner', 'TBD'."""
     block = ctx.block
     raw = block.raw
-    code = code_spans(raw)
+    code = code_spans(raw)  # linear (a regex here went quadratic on backtick runs)
     kind = block.section.kind
     for m in _shapes().finditer(raw):
-        if any(s <= m.start() < e for s, e in code):
+        if in_ranges(code, m.start()):
             continue
         group = m.lastgroup
         if group in ("inner", "cinner", "ainner"):

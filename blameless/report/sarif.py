@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import __version__
+from ..version import __version__
 from ..fingerprint import numbered
 from ..rules import RULES_DOC_URL
 from . import CheckedFile, Report

@@ -164,6 +164,17 @@ def config_diagnostic(message: str, index: LineIndex) -> types.Diagnostic:
     )
 
 
+def notice_diagnostic(message: str, index: LineIndex, code: str,
+                      severity: types.DiagnosticSeverity) -> types.Diagnostic:
+    """One diagnostic on line 1 about the check itself: it failed (code "check-failed", shown
+    instead of the findings of an older version) or stopped early (code "budget")."""
+    first = index.line_text(0)
+    return types.Diagnostic(
+        range=types.Range(start=types.Position(line=0, character=0),
+                          end=types.Position(line=0, character=index.units(first))),
+        message=f"blameless: {message}", severity=severity, code=code, source=SOURCE)
+
+
 def line_edits(old: str, new: str, index: LineIndex) -> list[types.TextEdit]:
     """Small edits turning `old` into `new`: whole changed runs of lines, found by difflib."""
     import difflib

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +24,12 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 import blameless
+from blameless import budget
 from blameless.block_cache import CachingEngine
 from blameless.engines import engine_for
 from blameless.registry import RuleSet, rule_set
 from blameless.config import Config, ConfigError
+from blameless.document import parse
 from blameless.findings import Finding
 from blameless.nlp import ModelNotFound, shared_pipeline
 from blameless.lexicon import LexiconError
@@ -34,7 +37,8 @@ from blameless.rules import RulePackError
 
 from . import __version__
 from .convert import (DISABLE_COMMENT, FIX_ALL_KIND, SOURCE, LineIndex, config_diagnostic,
-                      hover_markdown, kind_wanted, line_edits, range_from_json, to_diagnostic)
+                      hover_markdown, kind_wanted, line_edits, notice_diagnostic, range_from_json,
+                      to_diagnostic)
 from .settings import ConfigResolver, clean_settings, debounce_seconds
 
 log = logging.getLogger("blameless_lsp")
@@ -56,10 +60,24 @@ class Result:
 
     def rule(self, rule_id: str):
         return (self.rules or rule_set()).get(rule_id)
+    failure: str | None = None  # why the check failed (then one "check-failed" diagnostic)
 
     @property
     def result_id(self) -> str:
         return f"{self.version}:{len(self.diagnostics)}:{hash(tuple(d.message for d in self.diagnostics))}"
+
+
+_SPACY_IMPORT = threading.Lock()
+
+
+def _import_spacy_once() -> None:
+    """Import spaCy in one thread before checks use it in several: two threads importing it at
+    once see each other's half-initialised modules."""
+    if "spacy.matcher" in sys.modules:
+        return
+    with _SPACY_IMPORT:
+        import spacy.matcher  # noqa: F401
+        import spacy.tokens  # noqa: F401
 
 
 class BlamelessProtocol(LanguageServerProtocol):
@@ -88,7 +106,11 @@ class BlamelessServer(LanguageServer):
         self.debounce = debounce_seconds(None)
         self.configs = ConfigResolver()
         self.engines: dict[Config, CachingEngine] = {}  # the ones used, for the stats request
-        self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blameless-check")
+        # Several workers: a slow document (a huge paragraph, a user's pattern near its time
+        # budget) must not hold up the others.
+        self.checker = ThreadPoolExecutor(max_workers=4, thread_name_prefix="blameless-check")
+        self.cancels: dict[str, threading.Event] = {}  # per URI: stops its running check
+        self.running = 0  # checks in worker threads right now (serverStats, tests)
         self.settings_ready = asyncio.Event()
         self.checks_run = 0
         self._logged: set[str] = set()
@@ -151,22 +173,46 @@ class BlamelessServer(LanguageServer):
         return engine
 
     def _check_sync(self, uri: str, version: int | None, text: str, path: str | None,
-                    encoding: Any) -> Result:
-        """Runs in the checker thread: config, engine, findings, diagnostics."""
+                    encoding: Any, cancel: threading.Event) -> Result:
+        """Runs in a checker thread: config, engine, findings, diagnostics. A check that fails
+        gives one "check failed" diagnostic, so the previous version's findings never linger."""
+        self.running += 1
+        try:
+            return self._check_in_thread(uri, version, text, path, encoding, cancel)
+        finally:
+            self.running -= 1
+
+    def _check_in_thread(self, uri: str, version: int | None, text: str, path: str | None,
+                         encoding: Any, cancel: threading.Event) -> Result:
+        _import_spacy_once()
         index = LineIndex(text, encoding)
         result = Result(version, text, index)
+        notes: list[str] = []
         try:
             config = self.config_for(uri)
             result.config = config
             if config.enable:
                 engine = self.engine_for(config)
                 result.rules = engine.rule_set
-                result.findings = engine.check_text(text, path)
+                with budget.active(budget.Budget(config.time_budget, cancel)):
+                    document = parse(text, path=path)
+                    result.findings = engine.check_document(document)
+                notes = document.notes
         except CONFIG_ERRORS as err:
             result.config_error = str(err)
             result.diagnostics = [config_diagnostic(str(err), index)]
             return result
+        except Exception as err:  # noqa: BLE001 (a failing check must not stop the server)
+            if not isinstance(err, ModelNotFound):
+                log.exception("check failed for %s", uri)
+            result.failure = str(err) if isinstance(err, blameless.BlamelessError) \
+                else f"{type(err).__name__}: {err}"
+            result.diagnostics = [notice_diagnostic(f"check failed: {result.failure}", index,
+                                                    "check-failed", types.DiagnosticSeverity.Error)]
+            return result
         result.diagnostics = [to_diagnostic(f, index, version) for f in result.findings]
+        result.diagnostics += [notice_diagnostic(note, index, "budget", types.DiagnosticSeverity.Warning)
+                               for note in notes[:1]]
         return result
 
     async def check(self, uri: str, delay: float = 0.0) -> Result | None:
@@ -184,21 +230,22 @@ class BlamelessServer(LanguageServer):
         doc = self.workspace.get_text_document(uri)
         version, text = doc.version, doc.source
         loop = asyncio.get_running_loop()
+        cancel = threading.Event()
+        self.cancels[uri] = cancel
         try:
             result = await loop.run_in_executor(
                 self.checker, self._check_sync, uri, version, text, doc.path,
-                self.workspace.position_encoding)
-        except ModelNotFound as err:
-            message = f"blameless-lsp: {err}"
-            if message not in self._logged:  # nothing can be checked: tell the writer once
+                self.workspace.position_encoding, cancel)
+        finally:
+            if self.cancels.get(uri) is cancel:
+                del self.cancels[uri]
+        if result.failure:
+            message = f"blameless-lsp: checking {uri} failed: {result.failure}"
+            if isinstance(result.failure, str) and "spaCy pipeline" in result.failure \
+                    and message not in self._logged:  # nothing can be checked: say so once
                 self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
                                                                  message=message))
             self.log_once(message)
-            return None
-        except Exception as err:  # noqa: BLE001 (a failing rule must not stop the server)
-            log.exception("check failed for %s", uri)
-            self.log_once(f"blameless-lsp: checking {uri} failed: {type(err).__name__}: {err}")
-            return None
         self.checks_run += 1
         if result.config_error:
             self.log_once(f"blameless-lsp: {result.config_error}")
@@ -212,14 +259,21 @@ class BlamelessServer(LanguageServer):
 
     def schedule(self, uri: str, delay: float = 0.0) -> asyncio.Task:
         """Start a check task for `uri`, cancelling the pending one (latest edit wins)."""
-        pending = self.tasks.pop(uri, None)
-        if pending is not None and not pending.done():
-            pending.cancel()
+        self.cancel_check(uri)
         task = asyncio.get_running_loop().create_task(self.check(uri, delay))
         self.tasks[uri] = task
         self.delayed[uri] = delay > 0
         task.add_done_callback(lambda t, uri=uri: self._task_done(uri, t))
         return task
+
+    def cancel_check(self, uri: str) -> None:
+        """Stop the pending or running check of `uri` (its text is no longer current)."""
+        pending = self.tasks.pop(uri, None)
+        if pending is not None and not pending.done():
+            pending.cancel()
+        cancel = self.cancels.pop(uri, None)
+        if cancel is not None:
+            cancel.set()  # the worker thread stops at its next budget check
 
     def _task_done(self, uri: str, task: asyncio.Task) -> None:
         if self.tasks.get(uri) is task:
@@ -341,9 +395,7 @@ def did_open(ls: BlamelessServer, params: types.DidOpenTextDocumentParams) -> No
 def did_change(ls: BlamelessServer, params: types.DidChangeTextDocumentParams) -> None:
     uri = params.text_document.uri
     if ls.pulls:
-        task = ls.tasks.pop(uri, None)  # the client will pull; nothing to push
-        if task is not None:
-            task.cancel()
+        ls.cancel_check(uri)  # the client will pull; nothing to push
         return
     ls.schedule(uri, ls.debounce)
 
@@ -367,9 +419,7 @@ def did_save(ls: BlamelessServer, params: types.DidSaveTextDocumentParams) -> No
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: BlamelessServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
-    task = ls.tasks.pop(uri, None)
-    if task is not None:
-        task.cancel()
+    ls.cancel_check(uri)
     ls.results.pop(uri, None)
     if not ls.pulls:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
@@ -566,6 +616,7 @@ def server_stats(ls: BlamelessServer, *args: Any) -> dict[str, Any]:
     return {
         "parsed": pipeline.parsed,
         "checks": ls.checks_run,
+        "running": ls.running,
         "reused": sum(e.reused for e in ls.engines.values()),
         "computed": sum(e.computed for e in ls.engines.values()),
         "position_encoding": str(getattr(ls.workspace.position_encoding, "value",
