@@ -89,10 +89,10 @@ def outside_code(edits: list[TextEdit], document) -> list[TextEdit]:
 
 def code_of(text: str) -> list[str]:
     """Every code block and inline code span of `text` as markdown-it reads it."""
-    from .document import _MARKDOWN
+    from .markdown_reader import MARKDOWN
 
     out = []
-    for tok in _MARKDOWN.parse(text):
+    for tok in MARKDOWN.parse(text):
         if tok.type in ("fence", "code_block"):
             out.append(tok.content)
         for child in tok.children or ():

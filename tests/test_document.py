@@ -59,14 +59,14 @@ def test_plain_text_paragraphs_lists_and_headings():
 
 def test_parsing_by_section_gives_the_same_blocks_as_parsing_whole(monkeypatch):
     """Sections are parsed (and cached) separately; fences and comments must not be split."""
-    import blameless.document as document
+    import blameless.markdown_reader as reader
 
     text = ("# Title\n\nIntro\n===\n\n- item one\n## Timeline\n\n```sh\n# not a heading\n```\n\n"
             "<!--\n# not a heading either\n-->\n\n| Time | Event |\n|---|---|\n| 09:12 | Deploy |\n"
             "### 09:20\nNarrative **line**  \nafter a hard break\n~~~\n## still code\n~~~\n#no-space\n")
     chunked = parse(text)
-    monkeypatch.setattr(document, "_markdown_tokens",
-                        lambda source: [(0, t) for t in document._MARKDOWN.parse(source)])
+    monkeypatch.setattr(reader, "markdown_tokens",
+                        lambda source: [(0, t) for t in reader.MARKDOWN.parse(source)])
     whole = parse(text)
     assert [(b.kind, b.line, b.raw, b.section.kind) for b in chunked.blocks] == \
            [(b.kind, b.line, b.raw, b.section.kind) for b in whole.blocks]
