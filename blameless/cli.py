@@ -13,90 +13,15 @@ from pathlib import Path
 
 import click
 
-from .version import __version__
 from .config import Config, ConfigError, config_for, load_config
-from .errors import BlamelessError, CheckIncomplete, InputError
+from .errors import CheckIncomplete, InputError
+from .cli_files import collect, read_source, read_text
+from .cli_support import error, fatal_guard, warn
 from .findings import Severity
+from .rule_docs import explain, rules_command
 from .rules import RulePackError
 
-POSTMORTEM_SUFFIXES = (".md", ".markdown", ".txt")
 FAIL_LEVELS = ("error", "warning", "info", "never")
-
-
-def _error(message: str) -> None:
-    click.echo(f"blameless: error: {message}", err=True)
-
-
-def _warn(message: str) -> None:
-    click.echo(f"blameless: warning: {message}", err=True)
-
-
-def collect(paths: tuple[str, ...], excluded=None, force_exclude: bool = False) -> list[str]:
-    """Files to check: named files as given, folders searched for postmortems, '-' for stdin.
-
-    `excluded(path, search_root)` says whether config excludes a file: files found in a folder
-    are skipped when it does; files named on the command line only with `force_exclude` (as in
-    ruff, so that pre-commit, which names every file, honours `exclude`)."""
-    files: list[str] = []
-    for raw in paths:
-        if raw == "-":
-            files.append("-")
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.suffix.lower() in POSTMORTEM_SUFFIXES
-                           and not (excluded and excluded(p, path))
-                           and _inside(p, path))
-            if not found:
-                raise InputError(f"{raw}: no postmortems found (looked for {', '.join(POSTMORTEM_SUFFIXES)} files)")
-            files.extend(str(p) for p in found)
-        elif path.exists():
-            if not (force_exclude and excluded and excluded(path, None)):
-                files.append(raw)
-        else:
-            raise InputError(f"{raw}: no such file or directory")
-    return files
-
-
-def _inside(found: Path, folder: Path) -> bool:
-    """Whether a file found in `folder` really lies in it: a symlink out of the folder is
-    skipped (with a warning), so `fix DIR` never rewrites a file elsewhere."""
-    try:
-        found.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        _warn(f"{found}: a symlink to {found.resolve()}, outside {folder}; skipped")
-        return False
-    except OSError:
-        return False
-
-
-BOM = "\ufeff"
-
-
-def read_text(name: str) -> str:
-    """Read a postmortem as UTF-8 (a BOM is dropped); binary and undecodable files are errors."""
-    return read_source(name)[0]
-
-
-def read_source(name: str) -> tuple[str, str]:
-    """(text, bom): the postmortem without its UTF-8 byte order mark, and the mark ("" if none),
-    so that `fix` can write the file back with the mark it had."""
-    from .inputs import read_bytes
-
-    data = read_bytes(name)
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, not a postmortem")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(f"{name}: not UTF-8 text (invalid byte at offset {err.start})") from None
-    bom = BOM if text.startswith(BOM) else ""
-    text = text[len(bom):]
-    if not text.strip():
-        raise InputError(f"{name}: file is empty")
-    return text, bom
 
 
 class _Configs:
@@ -160,7 +85,7 @@ def _print_settings(ctx: click.Context, _param, value: bool) -> None:
     try:
         _show_settings(".", _Configs(None, {}), None)
     except ConfigError as err:
-        _error(str(err))
+        error(str(err))
         ctx.exit(2)
     ctx.exit()
 
@@ -211,7 +136,7 @@ def _run_checks(files: list[str], configs: _Configs, show_progress: bool, cache,
             report.skipped.append(name)
             return
         for note in checked.notes:
-            _warn(f"{display}: {note}")
+            warn(f"{display}: {note}")
         if checked.language:
             notices.append(f"{checked.file.path}: written in {language_name(checked.language)} "
                            f"({checked.language}), not English; not checked")
@@ -226,27 +151,6 @@ def _run_checks(files: list[str], configs: _Configs, show_progress: bool, cache,
         for name in files:
             one(name)
     return report, errors, notices
-
-
-def _fatal_guard(fn):
-    """Turn expected failures into one line on stderr and exit 2."""
-    import functools
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except BlamelessError as err:
-            _error(str(err))
-            sys.exit(2)
-        except KeyboardInterrupt:
-            sys.exit(130)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except Exception as err:  # noqa: BLE001 (never a traceback, never exit 1 for a crash)
-            _error(f"internal error: {type(err).__name__}: {err} (please report this)")
-            sys.exit(2)
-    return wrapper
 
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
@@ -293,12 +197,12 @@ def _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_
     report, errors, notices = _run_checks(files, configs, show_progress(files), cache, stdin_filename)
     if errors and not report.files:
         for message in errors[:-1]:
-            _error(message)
+            error(message)
         raise InputError(errors[-1])
     for message in errors:
-        _warn(f"{message}; skipped")
+        warn(f"{message}; skipped")
     for message in notices:
-        _warn(message)
+        warn(message)
     return report, configs, folder
 
 
@@ -350,7 +254,7 @@ def _show_settings(target: str, configs: "_Configs", cache_dir: str | None) -> N
 @click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour text output (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
 @click.option("--no-color", "no_color", is_flag=True, hidden=True)
-@_fatal_guard
+@fatal_guard
 def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_filename, no_cache, cache_dir,
           force_exclude, output_file, statistics, baseline_path, show_settings, quiet, color, no_color):
     """Check postmortems (files, folders, or - for stdin)."""
@@ -371,7 +275,7 @@ def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_fil
     if baseline is not None:
         dropped = baseline.filter(report)
         if dropped and fmt == "text" and not statistics:
-            _warn(f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline {baseline_path} not shown")
+            warn(f"{dropped} finding{'s' if dropped != 1 else ''} in the baseline {baseline_path} not shown")
     if not report.files and not report.skipped and fmt == "text":
         return  # every file named was excluded (pre-commit with --force-exclude): nothing to say
     colour = use_colour("never" if no_color else color, None if output_file else sys.stdout)
@@ -398,7 +302,7 @@ def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_fil
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
               help="The baseline file to write (JSON).")
 @_selection_options
-@_fatal_guard
+@fatal_guard
 def baseline(paths, output, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude):
     """Record the current findings, so that `check --baseline FILE` reports only new ones."""
     from .baseline import write
@@ -419,7 +323,7 @@ def baseline(paths, output, select, ignore, config_path, stdin_filename, no_cach
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply exclude and extend-exclude to files named on the command line too.")
-@_fatal_guard
+@fatal_guard
 def fix(paths, diff, check_only, select, ignore, config_path, force_exclude):
     """Apply safe fixes to postmortems, in place (atomically)."""
     from . import fix as fix_text
@@ -436,7 +340,7 @@ def fix(paths, diff, check_only, select, ignore, config_path, force_exclude):
         except InputError as err:
             if len(files) == 1:
                 raise
-            _warn(f"{err}; skipped")
+            warn(f"{err}; skipped")
             continue
         config = configs.for_file(name)
         if name != "-" and (skip := ignored_selectors(name, config)):
@@ -445,7 +349,7 @@ def fix(paths, diff, check_only, select, ignore, config_path, force_exclude):
             warnings.simplefilter("always", CheckIncomplete)
             fixed = fix_text(text, path=None if name == "-" else name, config=config)
         for message in dict.fromkeys(str(w.message) for w in caught if w.category is CheckIncomplete):
-            _warn(message.replace("text: ", f"{'stdin' if name == '-' else name}: ", 1))
+            warn(message.replace("text: ", f"{'stdin' if name == '-' else name}: ", 1))
         if name == "-":
             if diff:
                 click.echo("".join(difflib.unified_diff(text.splitlines(True), fixed.splitlines(True), "stdin", "stdin")), nl=False)
@@ -468,7 +372,7 @@ def fix(paths, diff, check_only, select, ignore, config_path, force_exclude):
             except InputError as err:
                 if len(files) == 1:
                     raise
-                _error(str(err))
+                error(str(err))
                 failed += 1
                 continue
             click.echo(f"fixed {name}", err=True)
@@ -481,91 +385,8 @@ def fix(paths, diff, check_only, select, ignore, config_path, force_exclude):
         sys.exit(1)  # as ruff: a diff or check that finds something to change fails
 
 
-def _project_rules(config_path: str | None):
-    """The rule set of the project config (--config, else the one found from the current folder)."""
-    from .config import config_for
-    from .registry import rule_set_for
-
-    return rule_set_for(config_for(None, config_path))
-
-
-_CONFIG_OPTION = click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                              help="Config file whose extend-rules packs to include.")
-
-
-@main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="markdown: the rule reference in docs/rules.md.")
-@_CONFIG_OPTION
-@_fatal_guard
-def rules_command(fmt, config_path):
-    """List every rule (built-in and the project's extra packs) with its id, category, severity and message."""
-    rules = list(_project_rules(config_path))
-    if fmt == "markdown":
-        click.echo(rules_markdown(rules), nl=False)
-        return
-    if fmt == "json":
-        import json
-        click.echo(json.dumps([{"id": r.id, "name": r.name, "category": r.category,
-                                "severity": r.severity.value, "message": r.describe()}
-                               for r in rules], indent=2))
-        return
-    width = max(len(r.name) for r in rules)
-    click.echo(f"{'ID':<5} {'NAME':<{width}} {'CATEGORY':<12} {'SEVERITY':<8} MESSAGE")
-    for r in rules:
-        click.echo(f"{r.id:<5} {r.name:<{width}} {r.category:<12} {r.severity.value:<8} {r.describe()}")
-
-
-@main.command()
-@click.argument("rule_id")
-@_CONFIG_OPTION
-@_fatal_guard
-def explain(rule_id, config_path):
-    """Show a rule's rationale, suggestion and examples."""
-    rules = _project_rules(config_path)
-    rule = rules.get(rule_id)
-    if rule is None:
-        ids = ", ".join(r.id for r in rules)
-        raise InputError(f"unknown rule {rule_id!r} (known: {ids})")
-    click.echo(explain_text(rule))
-
-
-def rules_markdown(rules) -> str:
-    """The rule reference: one section per rule, generated from the packs (docs/rules.md)."""
-    from .families import families
-
-    out = ["# Rules", "", "Generated by `blameless rules --format markdown` from `rules/*.yml`.",
-           "Words in ‹angle quotes› are filled from the flagged text.", ""]
-    out += ["| family | ids | what it finds |", "| --- | --- | --- |"]
-    out += [f"| {f.category} | {f.prefix}xx | {f.summary} |" for f in families()]
-    out.append("")
-    for rule in rules:
-        out += [f"## {rule.id}", "", f"**{rule.name}** · {rule.category} · {rule.severity.value}", "",
-                rule.describe(), ""]
-        variants = rule.describe_variants()
-        if variants:
-            out += ["Also reported as:", ""] + [f"- {v}" for v in variants] + [""]
-        out += [f"**Why.** {rule.rationale}", "", f"**Instead.** {rule.describe('suggestion')}",
-                "", "Flags:", ""]
-        out += [f"- {e.text}" for e in rule.flag]
-        out += ["", "Leaves alone:", ""]
-        out += [f"- {e.text}" for e in rule.passes]
-        out.append("")
-    return "\n".join(out)
-
-
-def explain_text(rule) -> str:
-    lines = [f"{rule.id} {rule.name} ({rule.category}, {rule.severity.value})", "",
-             rule.describe(), ""]
-    variants = rule.describe_variants()
-    if variants:
-        lines += ["Also reported as:"] + [f"  {v}" for v in variants] + [""]
-    lines += ["Why:", f"  {rule.rationale}", "", "Instead:", f"  {rule.describe('suggestion')}",
-              "", "Flags:"]
-    lines += [f"  ✗ {e.text}" for e in rule.flag]
-    lines += ["", "Leaves alone:"]
-    lines += [f"  ✓ {e.text}" for e in rule.passes]
-    return "\n".join(lines)
+main.add_command(rules_command)
+main.add_command(explain)
 
 
 if __name__ == "__main__":  # pragma: no cover

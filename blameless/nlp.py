@@ -52,10 +52,11 @@ class Pipeline:
 
         failures: list[str] = []
         for candidate in models.candidates(self.model):
-            if candidate.name.startswith("blank:"):
-                failures.append(f"model {candidate.name!r} is a blank spaCy pipeline: it has no tagger "
-                                "or parser, which blameless's rules read")
-                continue
+            if candidate.name.startswith("blank:"):  # a deliberate choice, not a failed load
+                raise ModelNotFound(
+                    f"model {candidate.name!r} is a blank spaCy pipeline: it has no tagger or parser, "
+                    "which blameless's rules read; name a trained English pipeline such as "
+                    "en_core_web_sm, or leave `model` unset")
             if candidate.problem is not None:
                 if candidate.role == "configured":
                     failures.append(f"spaCy pipeline {candidate.name!r} from config: {candidate.problem}")

@@ -1,6 +1,6 @@
 """blameless-lsp: the blameless language server (diagnostics, code actions and hover for postmortems).
 
-Start it with `blameless-lsp` or `python -m blameless_lsp` (stdio); see `blameless_lsp.server`.
+Start it with `blameless-lsp` or `python -m blameless_lsp` (stdio); see `blameless_lsp.features`.
 """
 from ._isolate import drop_working_directory
 

@@ -1,4 +1,4 @@
 """`python -m blameless_lsp`: the blameless language server over stdio."""
-from .server import main
+from .features import main
 
 main()
