@@ -91,3 +91,12 @@ def test_a_key_events_list_is_a_timeline():
     [timeline] = timelines(document)
     assert [e.text for e in timeline.entries] == ["First detected 2026-03-03 (time TBC)",
                                                   "Incident declared: 2026-03-04 08:56"]
+
+
+def test_date_headings_and_sections_of_timed_entries_are_timelines():
+    document = parse("# Review\n\n## What happened\n\n- 09:12 Started.\n- 09:20 Paged.\n- Escalated.\n"
+                     "- 09:40 Recovered.\n\n## July 22\n\n- 10:00 Patched.\n\n## Root cause\n\n"
+                     "A full disk. 09:00 was the first sign.\n")
+    found = timelines(document)
+    assert [t.heading.title for t in found] == ["What happened", "July 22"]
+    assert [e.time for e in found[1].entries] == [10 * 60]

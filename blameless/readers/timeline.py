@@ -128,10 +128,33 @@ def _read_timelines(document: "Document") -> list[Timeline]:
         indices = {s.index for s in timeline.sections}
         timeline.blocks = [b for b in document.blocks if b.section.index in indices]
         timeline.entries = _read_entries(timeline)
-    listed = _list_timelines(document, {id(b) for t in found for b in t.blocks})
+    taken = {id(b) for t in found for b in t.blocks}
+    listed = _list_timelines(document, taken) + _timed_sections(document, taken)
     for timeline in listed:
         timeline.entries = _read_entries(timeline)
-    return found + listed
+    return sorted(found + listed, key=lambda t: t.blocks[0].start if t.blocks else t.heading.start)
+
+
+def _is_date_heading(section: "Section") -> bool:
+    """'## July 22', '### 2026-03-04', '## Tue 3 March': a heading that is nothing but a date."""
+    stamp = leading_stamp(section.title)
+    return stamp is not None and stamp.kind == "date" and not section.title[stamp.end:].strip(" :*_")
+
+
+def _timed_sections(document: "Document", taken: set[int]) -> list[Timeline]:
+    """Sections under a date heading, and narrative sections whose paragraphs and list items
+    mostly open with a clock time (at least three, two thirds of them): timelines by their shape."""
+    found: list[Timeline] = []
+    for section in document.sections:
+        if section.level == 0 or section.kind == "action_items":
+            continue
+        blocks = [b for b in document.blocks if b.section.index == section.index and id(b) not in taken]
+        body = [b for b in blocks if b.kind in ("paragraph", "list_item") and not b.continuation]
+        timed = [b for b in body if (s := leading_stamp(b.text)) is not None and s.kind == "time"]
+        dated = _is_date_heading(section) and timed
+        if body and (dated or len(timed) >= 3 and len(timed) * 3 >= len(body) * 2):
+            found.append(Timeline([section], blocks))
+    return found
 
 
 def _list_timelines(document: "Document", taken: set[int]) -> list[Timeline]:
