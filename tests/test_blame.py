@@ -46,3 +46,29 @@ def test_system_reason_for_not_seeing_is_not_blame():
 def test_relative_clause_only_points_at_a_person():
     assert not _findings("The engineer who triggered the failover was quick to call for help.", "B101")
     assert _findings("It was Keiko who broke the nightly build.", "B101")
+
+
+def test_passive_hindsight_sits_on_the_clause_and_names_the_verb():
+    (hit,) = _findings("In the end this should have been caught in review.", "B107")
+    assert (hit.line, hit.column) == (5, 12) and "should have been caught" in hit.message
+    (hit,) = _findings("After the fix was ready, nothing was done for another two hours.", "B107")
+    assert hit.column == 26 and "Nothing was done" in hit.message
+
+
+def test_a_system_as_the_by_agent_is_a_missing_safeguard_not_blame():
+    assert not _findings("This should have been caught by the schema linter.", "B107")
+    assert not _findings("The page reached one person, so it could have been noticed sooner.", "B107")
+
+
+def test_unawareness_faults_a_person_but_not_a_team_or_a_system():
+    (hit,) = _findings("The engineer wasn't fully aware which account she was logged into.", "B108")
+    assert hit.column == 1 and "The engineer" in hit.message
+    assert not _findings("We were not aware of the connection limit.", "B108")
+    assert not _findings("The scheduler is not aware of node taints.", "B108")
+    (hit,) = _findings("Without being aware of the context, the apply was run against production.", "B108")
+    assert hit.column == 1 and "Without being aware" in hit.message
+
+
+def test_a_fault_noun_of_a_person_role_is_human_error():
+    (hit,) = _findings("User misunderstanding of the release tag was one part of the problem.", "B102")
+    assert hit.column == 1 and "User misunderstanding" in hit.message

@@ -179,3 +179,23 @@ def test_time_placeholders_in_a_timeline_are_left_to_the_timeline_rules():
         - HH:MM Alert fired.
     """)
     assert not [f for f in found if f.rule == "S403"]
+
+
+def test_people_counted_by_what_they_do_are_unquantified_impact():
+    found = check("""
+        # Review
+
+        ## Impact
+
+        Some shoppers saw empty baskets.
+
+        Several containers were rescheduled.
+        """)
+    [hit] = [f for f in found if f.rule == "S402"]
+    assert (hit.line, hit.column) == (5, 1) and "Some shoppers" in hit.message
+
+
+def test_mustache_placeholders_are_template_text_outside_code():
+    found = check("# Review\n\nThe outage began when {{ trigger }} shipped; `{{ .Values.tag }}` is fine.\n")
+    [hit] = [f for f in found if f.rule == "S403"]
+    assert (hit.line, hit.column) == (3, 23) and "{{ trigger }}" in hit.message

@@ -103,11 +103,25 @@ def test_intro_and_continuation_paragraphs_need_no_time():
     assert not findings(doc(body, "## Timeline"), "T303")
 
 
-def test_placeholders_in_one_table_are_reported_once():
+def test_each_placeholder_is_reported_on_its_own_line():
     rows = "\n".join(f"| 2026-01-0{d} HH:mm | Step {d} |" for d in range(1, 6))
     text = doc("| Time | Event |\n|---|---|\n" + rows)
-    [finding] = findings(text, "T303")
-    assert "4 more" in finding.message
+    found = findings(text, "T303")
+    first = text.splitlines().index("| 2026-01-01 HH:mm | Step 1 |") + 1
+    assert [f.line for f in found] == list(range(first, first + 5))
+    assert all(f.column == 3 for f in found)
+    assert "more" not in found[0].message
+
+
+def test_unknown_parts_of_a_time_in_every_shape():
+    body = "\n".join(["- 2026-02-?? ??:?? Vendor confirmed.", "- 2026-02-11 14:?? Drained.",
+                      "- 2026-02-11 12:26-12:?? Migration ran.", "- 1X:XX Lag cleared.",
+                      "- 15:02 (maybe earlier?) Support saw errors.",
+                      "- Replica promoted 2026-02-11 (time TBC)", "- 15:30 Recovered."])
+    found = findings(doc(body), "T303")
+    assert [f.line for f in found] == [5, 6, 7, 8, 9, 10]
+    assert "12:26-12:??" in found[2].message
+    assert "(maybe earlier?)" in found[4].message and found[4].column == 9
 
 
 def test_day_rollover_and_dates_are_not_out_of_order():
@@ -164,7 +178,9 @@ def test_placeholder_words_are_not_an_estimate_note():
     doc = "# Review\n\n## Timeline (UTC)\n\n- TBD Traffic moved to the standby region.\n"
     assert any(f.rule == "T303" for f in blameless.check(doc))
     noted = "# Review\n\n## Timeline (UTC)\n\n- XX:XX (time unknown) Traffic moved.\n"
-    assert not any(f.rule == "T303" for f in blameless.check(noted))
+    assert any(f.rule == "T303" for f in blameless.check(noted))  # still no time
+    estimate = "# Review\n\n## Timeline (UTC)\n\n- ~09:50 (approximate) Traffic moved.\n"
+    assert not any(f.rule == "T303" for f in blameless.check(estimate))
 
 
 @pytest.mark.parametrize("entry,flagged", [

@@ -76,3 +76,27 @@ def test_a_document_is_read_once():
     document, found = read("- 09:12 Started.")
     assert timelines(document) is found
     assert timelines(parse("# Review\n\n## Summary\n\nNothing here.\n")) == []
+
+
+def test_a_follow_up_sub_section_of_a_timeline_holds_entries():
+    _, [timeline] = read("- 09:12 Started.\n\n### Follow-up\n\n- 2026-03-04 10:00 Patch shipped.",
+                         after="\n## Action items\n\n- Add a canary.\n")
+    assert [s.title for s in timeline.sections] == ["Timeline (UTC)", "Follow-up"]
+    assert [e.time for e in timeline.entries if e.block.kind == "list_item"] == [9 * 60 + 12, 10 * 60]
+
+
+def test_a_key_events_list_is_a_timeline():
+    document = parse("# Incident on 2026-03-04\n\n- **Key events**\n  - First detected 2026-03-03 (time TBC)\n"
+                     "  - Incident declared: 2026-03-04 08:56\n- **Impact**: none\n")
+    [timeline] = timelines(document)
+    assert [e.text for e in timeline.entries] == ["First detected 2026-03-03 (time TBC)",
+                                                  "Incident declared: 2026-03-04 08:56"]
+
+
+def test_date_headings_and_sections_of_timed_entries_are_timelines():
+    document = parse("# Review\n\n## What happened\n\n- 09:12 Started.\n- 09:20 Paged.\n- Escalated.\n"
+                     "- 09:40 Recovered.\n\n## July 22\n\n- 10:00 Patched.\n\n## Root cause\n\n"
+                     "A full disk. 09:00 was the first sign.\n")
+    found = timelines(document)
+    assert [t.heading.title for t in found] == ["What happened", "July 22"]
+    assert [e.time for e in found[1].entries] == [10 * 60]

@@ -17,6 +17,8 @@ HOOKS: dict[str, Callable[..., Iterable[Hit]]] = {
     "blame_words": blame.blame_words,
     "blame_question": blame.blame_question,
     "self_blame": blame.self_blame,
+    "passive_hindsight": blame.passive_hindsight,
+    "unaware": blame.unaware,
     # action items (A2xx)
     "vague_action": actions.vague_action,
     "people_not_systems": actions.people_not_systems,

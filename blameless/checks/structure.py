@@ -79,7 +79,7 @@ def _vague_quantity(ctx: DocumentContext | BlockContext) -> re.Pattern:
     quantifiers = sorted(ctx.words("vague_quantifiers"), key=len, reverse=True)
     nouns = sorted(ctx.words("impact_nouns"), key=len, reverse=True)
     q = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in quantifiers)
-    n = "|".join(re.escape(w) for w in nouns)
+    n = "|".join(re.escape(w) for w in nouns) + "|" + _agent_plural()
     vague_phrases = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                              for w in sorted(ctx.words("vague_impact_phrases"), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:(?:{q})\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{n})\b"
@@ -94,10 +94,18 @@ def _impact_verb() -> re.Pattern:
                       rf"{words.alternation('inability_words')}(?!\s+(?:to\s+)?be\b))(?![\w'])", re.I)
 
 
+def _agent_plural() -> str:
+    """Plural nouns of people by what they do ("shoppers", "tenants", "residents", "employees"):
+    the suffixes and the machines that share them are lexicon lists."""
+    lex = english()
+    return (r"(?!(?:" + lex.alternation("non_person_agent_nouns") + r")\b)[a-z]{2,}(?:"
+            + lex.alternation("person_plural_suffixes") + r")")
+
+
 def _people_pattern(ctx: DocumentContext) -> re.Pattern:
     """Whom a summary's impact sentence counts: people and money, not transactions or pods."""
     words = sorted(ctx.words("impact_people"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + "|" + _agent_plural() + r")\b", re.I)
 
 
 def unquantified_impact(ctx: DocumentContext) -> Iterator[Hit]:
@@ -159,6 +167,7 @@ def _shapes() -> re.Pattern:
                                 sorted(words.entries(name), key=len, reverse=True)) + ")"
 
     return re.compile(
+        r"(?P<mustache>\{\{[^{}\n]{1,80}\}\})|"
         r"(?P<bracket>(?<![\]\w!])\[(?P<inner>[^\[\]\n]{1,60})\](?![(\[:]))|"
         r"(?P<curly>(?<![{$%\w])\{(?P<cinner>[^{}\n]{3,300})\}(?!\}))|"
         r"(?P<angle><(?P<ainner>[A-Za-z][A-Za-z _-]{1,40})>)|"

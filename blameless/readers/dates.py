@@ -44,6 +44,7 @@ class Stamp:
     meridiem: bool = False  # am/pm was written
     approximate: bool = False
     words: str = ""  # the placeholder or vague words as written
+    unknown: str = ""  # an unknown part of a clock time as written: a range's end ("-12:??")
 
     @property
     def timed(self) -> bool:
@@ -81,7 +82,7 @@ _STAMP = re.compile(
 _RELATIVE = re.compile(_LEAD + r"(?P<rel>T\s*(?P<sign>[+-])\s*(?P<n>\d+(?:\.\d+)?)\s*"
                        r"(?P<unit>" + _words("relative_time_units") + r")?\b)", re.I)
 _PLACEHOLDER = re.compile(
-    _LEAD + r"(?P<ph>(?:[\dXx?\-]{2,4}[-/.][\dMmXx?\-]{1,2}[-/.][\dDdXx?\-]{1,2}\s*)?"
+    _LEAD + r"(?P<ph>(?:(?:\d{4}/)?[\dXx?\-]{2,4}[-/.][\dMmXx?\-]{1,2}[-/.][\dDdXx?\-]{1,2}\s*)?"
     r"(?:[\dHhXx?\-]{1,2}:[\dMmXx?\-]{2}(?<![\d]{2}:\d\d)"
     r"|\[\s*(?:\?+|" + _words("bracketed_time_placeholders") + r")\s*\]|\?\?+|"
     + _words("time_placeholder_words") + r"\b|--:--))",
@@ -108,6 +109,31 @@ _VAGUE = re.compile(
     r"that " + _PART_OF_DAY + r"|" + _words("day_edges") + " " + _words("daytime_parts") + r"|"
     + _words("meanwhile_words") + r")(?![\w-])",
     re.I)
+#: The end of a range that is not known: "12:26-12:??", "14:05 – XX:XX".
+_UNKNOWN_END = re.compile(r"\s*(?:-|–|—|to)\s*(?:[\dHhXx?]{1,2}:[\dMmXx?]{2}|\?+)(?![\w?])", re.I)
+_UNKNOWN_DIGIT = re.compile(r"[?XxHhMm]")
+#: A parenthesised note that doubts a time: "(maybe earlier?)", "(time TBC)", "(not sure)".
+_DOUBT = re.compile(r"\(([^()]{0,60})\)")
+_DOUBT_WORDS = re.compile(r"\b(?:" + _words("time_doubt_words") + "|" + _words("time_placeholder_words")
+                          + r")\b|\?", re.I)
+_TIME_NOTE = re.compile(r"\b" + _words("time_note_words") + r"\b", re.I)
+
+
+def doubt_note(text: str, anywhere: bool = False) -> re.Match | None:
+    """A note in brackets that doubts the time: right at the start of `text` (just after a
+    stamp: "(maybe earlier?)"), or with `anywhere`, a note about the time anywhere in `text`
+    ("First detected 2023-01-04 (time TBC)"). Estimates ("(approximate)") are no doubt."""
+    for m in _DOUBT.finditer(text):
+        if not anywhere and text[:m.start()].strip(" \t*_:,"):
+            return None
+        note = m.group(1)
+        if _DOUBT_WORDS.search(note) and (not anywhere or _TIME_NOTE.search(note)):
+            return m
+        if not anywhere:
+            return None
+    return None
+
+
 #: A note after a time that makes it approximate: "(not sure)", "TBD", "(?)", a footnote "[^1]".
 APPROX_NOTE = re.compile(_words("uncertainty_notes") + r"|\?\)|\b" + _words("time_placeholder_words")
                          + r"\b|\[\^", re.I)
@@ -164,8 +190,12 @@ def leading_stamp(text: str) -> Stamp | None:
             elif ampm == "a" and h == 12:
                 h = 0
             # a bare number is a time only with am/pm ("9 PM") or a colon
-            return Stamp(start, m.end(), "time", minutes=(h % 24) * 60 + mins, date=date,
-                         meridiem=bool(ampm), approximate=approximate)
+            end, unknown = m.end(), ""
+            open_end = _UNKNOWN_END.match(text, m.end("time"))
+            if open_end and _UNKNOWN_DIGIT.search(open_end.group(0).replace("to", "")):
+                end, unknown = open_end.end(), open_end.group(0).strip()
+            return Stamp(start, max(end, m.end()), "time", minutes=(h % 24) * 60 + mins, date=date,
+                         meridiem=bool(ampm), approximate=approximate, unknown=unknown)
         if date:
             after = _PLACEHOLDER.match(text, m.end("date"))
             if after and not after.group("ph").startswith("["):

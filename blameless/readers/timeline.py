@@ -1,7 +1,8 @@
 """The timeline reader: a document's Timeline sections read into entries, once per document.
 
 A timeline is a Timeline section and the sub-sections under it (`### 09:12` headings inherit the
-kind). Its entries come in every shape real postmortems use: table rows with a time column, list
+kind; a "Follow-up" or "Day two" sub-section of a Timeline holds entries too), or a list under a
+list item that names a timeline ("- **Key events**" with the entries nested under it). Its entries come in every shape real postmortems use: table rows with a time column, list
 items, time headings with narrative paragraphs under them, and paragraphs that open with a time
 (one entry per line that opens with a time). Each `Entry` carries its stamp (blameless.readers.dates),
 its effective date, whether the time is marked as an estimate, the actor column of a table row,
@@ -15,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import english
+from ..sections import classify_heading
 from .dates import APPROX_NOTE, Stamp, leading_stamp
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,19 +116,64 @@ def _read_timelines(document: "Document") -> list[Timeline]:
     found: list[Timeline] = []
     current: Timeline | None = None
     for section in document.sections:
-        if section.kind != "timeline" or section.level == 0:
-            ends = section.level == 0 or (current and section.level <= current.heading.level)
-            current = None if ends else current
-            continue
         if current is not None and section.level > current.heading.level:
-            current.sections.append(section)
-        else:
-            current = Timeline([section])
-            found.append(current)
+            current.sections.append(section)  # any sub-section of a Timeline holds entries
+            continue
+        if section.kind != "timeline" or section.level == 0:
+            current = None
+            continue
+        current = Timeline([section])
+        found.append(current)
     for timeline in found:
         indices = {s.index for s in timeline.sections}
         timeline.blocks = [b for b in document.blocks if b.section.index in indices]
         timeline.entries = _read_entries(timeline)
+    taken = {id(b) for t in found for b in t.blocks}
+    listed = _list_timelines(document, taken) + _timed_sections(document, taken)
+    for timeline in listed:
+        timeline.entries = _read_entries(timeline)
+    return sorted(found + listed, key=lambda t: t.blocks[0].start if t.blocks else t.heading.start)
+
+
+def _is_date_heading(section: "Section") -> bool:
+    """'## July 22', '### 2026-03-04', '## Tue 3 March': a heading that is nothing but a date."""
+    stamp = leading_stamp(section.title)
+    return stamp is not None and stamp.kind == "date" and not section.title[stamp.end:].strip(" :*_")
+
+
+def _timed_sections(document: "Document", taken: set[int]) -> list[Timeline]:
+    """Sections under a date heading, and narrative sections whose paragraphs and list items
+    mostly open with a clock time (at least three, two thirds of them): timelines by their shape."""
+    found: list[Timeline] = []
+    for section in document.sections:
+        if section.level == 0 or section.kind == "action_items":
+            continue
+        blocks = [b for b in document.blocks if b.section.index == section.index and id(b) not in taken]
+        body = [b for b in blocks if b.kind in ("paragraph", "list_item") and not b.continuation]
+        timed = [b for b in body if (s := leading_stamp(b.text)) is not None and s.kind == "time"]
+        dated = _is_date_heading(section) and timed
+        if body and (dated or len(timed) >= 3 and len(timed) * 3 >= len(body) * 2):
+            found.append(Timeline([section], blocks))
+    return found
+
+
+def _list_timelines(document: "Document", taken: set[int]) -> list[Timeline]:
+    """"- **Key events**" with the entries nested under it: the list right below a list item that
+    is nothing but a timeline's name."""
+    found: list[Timeline] = []
+    blocks = document.blocks
+    for i, block in enumerate(blocks[:-1]):
+        nested = blocks[i + 1]
+        if block.kind != "list_item" or id(block) in taken or nested.kind != "list_item" \
+                or nested.group == block.group or len(block.text.split()) > 4 \
+                or classify_heading(block.text.strip()) != "timeline":
+            continue
+        run = []
+        for later in blocks[i + 1:]:
+            if later.kind != "list_item" or later.group != nested.group:
+                break
+            run.append(later)
+        found.append(Timeline([block.section], run))
     return found
 
 

@@ -2,14 +2,16 @@
 
 A paragraph under a time heading, a paragraph that continues the entry above it, and a note that
 introduces the timeline need no time of its own; a list item needs one when most of its siblings
-have one. The placeholders of one table or list are reported once.
+have one. Every entry whose time is a placeholder, has an unknown end ("12:26-12:??") or a note
+that doubts it ("22:52 (maybe earlier?)", "(time TBC)") is reported on its own line; a marked
+estimate ("~09:51", "approx. 16:03") is a time.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ...readers.timeline import Entry, Timeline, timelines
-from ...readers.dates import has_clock_time, leading_stamp
+from ...readers.dates import doubt_note, has_clock_time, leading_stamp
 from ..context import DocumentContext, Hit
 
 
@@ -64,24 +66,47 @@ def _untimed_item(timeline: Timeline, entry: Entry) -> Hit | None:
     return Hit(s, e, slots={"entry": _clip(entry.text)})
 
 
-def _placeholders(group: list[Entry]) -> Hit:
-    """The first placeholder of a table or list, counting the others below it."""
-    first, more = group[0], len(group) - 1
-    s, e = first.doc_span()
-    variant = "placeholder" if more == 0 else "placeholder_and_one_more" if more == 1 else "placeholder_and_more"
-    return Hit(s, e, variant=variant, slots={"words": first.stamp.words, "more": more})
+def _placeholder(entry: Entry) -> Hit:
+    """An entry whose time is a placeholder ("HH:mm", "2026-02-?? ??:??", "2X:XX (not sure)")."""
+    s, e = entry.doc_span()
+    return Hit(s, e, variant="placeholder", slots={"words": entry.stamp.words})
+
+
+def _doubted(entry: Entry) -> Hit | None:
+    """A time whose range end is unknown ("12:26-12:??") or that a note doubts ("22:52 (maybe
+    earlier?)"); an entry with a date and a note that its time is unknown ("(time TBC)")."""
+    stamp, block = entry.stamp, entry.block
+    if stamp is not None and stamp.unknown:
+        s, e = entry.doc_span()
+        return Hit(s, e, variant="unknown_end", slots={"words": entry.written_stamp})
+    note = None
+    if stamp is not None and stamp.timed:
+        note = doubt_note(entry.stamp_text[stamp.end:])
+        base = entry.stamp_base + stamp.end
+        if note is None and entry.stamp_base != entry.offset:
+            note, base = doubt_note(entry.text), entry.offset
+    if note is None and (stamp is None or stamp.kind == "date"):
+        note, base = doubt_note(entry.text, anywhere=True), entry.offset
+    if note is None:
+        return None
+    start, end = base + note.start(), base + note.end()
+    return Hit(block.doc_offset(start), block.doc_offset(end), variant="doubted",
+               slots={"words": note.group(0)})
 
 
 def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
     """T303: entries without a time: empty time cells, placeholders, vague times."""
     for timeline in timelines(ctx.document):
-        placeholders: dict[int, list[Entry]] = {}
         for entry in timeline.entries:
             block, stamp = entry.block, entry.stamp
+            if block.kind == "paragraph" and entry.offset == 0 and stamp is None:
+                continue  # narrative: a paragraph continues the entry above it
             if stamp is not None and stamp.kind == "placeholder":
-                if not entry.approximate and (block.kind != "paragraph" or entry.offset == 0):
-                    placeholders.setdefault(block.group if block.kind != "heading" else -block.index,
-                                            []).append(entry)
+                if block.kind != "paragraph" or entry.offset == 0:
+                    yield _placeholder(entry)
+                continue
+            if (hit := _doubted(entry)) is not None:
+                yield hit
                 continue
             if stamp is not None and stamp.timed:
                 continue
@@ -95,5 +120,3 @@ def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
                 hit = _untimed_item(timeline, entry)
             if hit is not None:
                 yield hit
-        for group in placeholders.values():
-            yield _placeholders(group)
