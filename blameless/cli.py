@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .config import Config, ConfigError, config_for, load_config
+from .families import profiles
 from .findings import Severity
 from .lexicon import LexiconError
 from .rules import RulePackError
@@ -112,8 +113,8 @@ class _Configs:
         return base.merged(self.overrides, "command line") if self.overrides else base
 
 
-def _overrides(select: tuple[str, ...], ignore: tuple[str, ...]) -> dict:
-    out: dict = {}
+def _overrides(select: tuple[str, ...], ignore: tuple[str, ...], profile: str | None = None) -> dict:
+    out: dict = {"profile": profile} if profile else {}
     if select:
         out["select"] = [s for item in select for s in item.split(",") if s]
     if ignore:
@@ -189,13 +190,15 @@ def _fatal_guard(fn):
 @click.option("--ignore", multiple=True, help="Skip these rule ids, prefixes or categories (comma-separated).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Use this config file instead of searching for one.")
+@click.option("--profile", type=click.Choice(profiles()), default=None,
+              help="public: also run the redaction rules (R5xx) before a postmortem is published.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the location and message of each finding.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
 @_fatal_guard
-def check(paths, fmt, fail_on, select, ignore, config_path, quiet, color):
+def check(paths, fmt, fail_on, select, ignore, config_path, profile, quiet, color):
     """Check postmortems (files, folders, or - for stdin)."""
     files = collect(paths)
-    configs = _Configs(config_path, _overrides(select, ignore))
+    configs = _Configs(config_path, _overrides(select, ignore, profile))
     show_progress = len(files) >= 5 and sys.stderr.isatty() and fmt == "text" and not quiet
     report, errors = _run_checks(files, configs, show_progress)
     if errors and not report.files:
@@ -265,13 +268,15 @@ def _write_atomically(name: str, text: str) -> None:
 @click.option("--select", multiple=True, help="Only fix these rule ids, prefixes or categories.")
 @click.option("--ignore", multiple=True, help="Do not fix these rule ids, prefixes or categories.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use.")
+@click.option("--profile", type=click.Choice(profiles()), default=None,
+              help="public: also put the redaction placeholders in place.")
 @_fatal_guard
-def fix(paths, diff, check_only, select, ignore, config_path):
+def fix(paths, diff, check_only, select, ignore, config_path, profile):
     """Apply safe fixes to postmortems, in place (atomically)."""
     from . import fix as fix_text
 
     files = collect(paths)
-    configs = _Configs(config_path, _overrides(select, ignore))
+    configs = _Configs(config_path, _overrides(select, ignore, profile))
     changed = 0
     failed = 0
     for name in files:
@@ -402,6 +407,10 @@ def explain_text(rule) -> str:
     lines += [f"  ✓ {e.text}" for e in rule.passes]
     return "\n".join(lines)
 
+
+from .cli_redact import redact_command  # noqa: E402  (the redact command lives in its own module)
+
+main.add_command(redact_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
