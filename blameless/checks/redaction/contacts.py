@@ -15,7 +15,7 @@ from ...lexicon import english
 from ..context import DocumentContext, Hit
 from .placeholders import redaction_hits
 
-_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?![\w-])")
+_EMAIL = re.compile(r"(?<![\w.+:/-])([\w.+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?![\w-])")
 _PHONE = re.compile(r"(?<![\w+\-/.:])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)|\d{1,4})(?:[ .-]?\d{2,4}){2,4}"
                     r"|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|\d{3}([.-])\d{3}\1\d{4})(?![\w\-/:]|\.\d)")
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
@@ -77,8 +77,8 @@ def _host_regex(domains: tuple[str, ...]) -> re.Pattern:
     suffixes = english().alternation("internal_suffixes")
     configured = "|".join(re.escape(d.strip(".").lower()) for d in domains if d.strip("."))
     ends = f"{suffixes}|{configured}" if configured else suffixes
-    return re.compile(rf"(?<![\w.@-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{ends})(?![\w-]|\.[a-z0-9])"
-                      + (rf"|(?<![\w.@-])(?:{configured})(?![\w-]|\.[a-z0-9])" if configured else ""), re.I)
+    return re.compile(rf"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{ends})(?![\w-]|\.[a-z0-9])"
+                      + (rf"|(?<![\w.-])(?:{configured})(?![\w-]|\.[a-z0-9])" if configured else ""), re.I)
 
 
 def internal_hosts(ctx: DocumentContext) -> Iterator[Hit]:

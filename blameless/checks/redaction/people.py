@@ -16,17 +16,35 @@ from .placeholders import Placeholders, redaction_hits
 
 _HANDLE = re.compile(r"(?<![\w.@/`])@([A-Za-z][\w.-]*[A-Za-z0-9_])(?![\w/@])")
 _PROSE = ("paragraph", "list_item", "table_row")
+_EMAIL_LIKE = re.compile(r"[\w.+-]+@[\w.-]+")
+_DOTTED_LABEL = re.compile(r"(?<=\.)[a-z][a-z0-9]*|[a-z][a-z0-9]*(?=\.[a-z])")
+
+
+def _host_words(source: str) -> frozenset[str]:
+    """Lower-case labels of host and file names (checkout in cache-7.checkout.internal): a
+    capitalised 'Checkout' is then the system, not a person. Email addresses are left out: their
+    words may be a person's name."""
+    return frozenset(_DOTTED_LABEL.findall(_EMAIL_LIKE.sub(" ", source)))
 
 
 def _not_a_name(word: str) -> bool:
-    lower = word.lower()
-    return any(lower in english().words(name) for name in (
-        "month_names", "month_abbreviations", "weekday_names", "non_people", "roles", "teams"))
+    return word.lower() in english().words("name_lookalikes")
+
+
+def _is_label(tok) -> bool:
+    """'Impact:', 'Owner -': a word that names what follows, not a person."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text in (":", "-", "–", "—") and tok.i == tok.sent.start
+
+
+def _is_header_row(block) -> bool:
+    return block.kind == "table_row" and bool(block.cells) and all(
+        c.header == c.text_of(block).lower() or not c.text_of(block) for c in block.cells)
 
 
 def _is_name(tok, ctx: DocumentContext) -> bool:
     return (tok.pos_ == "PROPN" and tok.text.isalpha() and tok.text.istitle() and len(tok.text) > 1
-            and not _not_a_name(tok.text) and person_kind(tok, ctx.words, ctx.lowercase) == "person")
+            and not _not_a_name(tok.text) and not _is_label(tok) and person_kind(tok, ctx.words, ctx.lowercase) == "person")
 
 
 def _customer_words(ctx: DocumentContext) -> frozenset[str]:
@@ -37,8 +55,8 @@ def _customer_words(ctx: DocumentContext) -> frozenset[str]:
 
 def _names(ctx: DocumentContext) -> list[tuple[int, int, str, tuple[str, ...]]]:
     """(start, end, key, aliases) of each run of person-name tokens in the prose."""
-    customers = _customer_words(ctx)
-    blocks = [b for b in ctx.document.blocks if b.kind in _PROSE]
+    customers = _customer_words(ctx) | _host_words(ctx.document.source)
+    blocks = [b for b in ctx.document.blocks if b.kind in _PROSE and not _is_header_row(b)]
     missing = [b.text for b in blocks if b.text not in ctx.parses]
     parses = dict(ctx.parses)
     if missing:
