@@ -56,7 +56,10 @@ def _key_block(source: str, start: int) -> tuple[int, int] | None:
     if not header:
         return None
     footer = _KEY_FOOTER.search(source, header.end())
-    end = footer.end() if footer else (source.find("\n", header.end()) % (len(source) + 1) or len(source))
+    if footer:
+        return header.start(), footer.end()
+    line_end = source.find("\n", header.end())
+    end = line_end if line_end >= 0 else len(source)
     return header.start(), end
 
 
