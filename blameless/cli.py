@@ -17,7 +17,9 @@ from .config import Config, ConfigError, config_for, load_config
 from .errors import CheckIncomplete, InputError
 from .cli_files import collect, read_source, read_text
 from .cli_support import error, fatal_guard, warn
+from .families import profiles
 from .findings import Severity
+from .cli_redact import redact_command
 from .rule_docs import explain, rules_command
 from .rules import RulePackError
 
@@ -53,8 +55,8 @@ class _Configs:
         return base.merged(self.overrides, "command line") if self.overrides else base
 
 
-def _overrides(select: tuple[str, ...], ignore: tuple[str, ...]) -> dict:
-    out: dict = {}
+def _overrides(select: tuple[str, ...], ignore: tuple[str, ...], profile: str | None = None) -> dict:
+    out: dict = {"profile": profile} if profile else {}
     if select:
         out["select"] = [s for item in select for s in item.split(",") if s]
     if ignore:
@@ -170,13 +172,15 @@ def _selection_options(fn):
                      help="Cache folder (default: the cache-dir setting, else .blameless_cache)."),
         click.option("--force-exclude", is_flag=True,
                      help="Apply exclude and extend-exclude to files named on the command line too."),
+        click.option("--profile", type=click.Choice(profiles()), default=None,
+                     help="public: also run the redaction rules (R5xx) before a postmortem is published."),
     ]):
         fn = option(fn)
     return fn
 
 
 def _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude,
-            show_progress=lambda files: False):
+            profile=None, show_progress=lambda files: False):
     """Check what the command line names; returns (report, configs, cache)."""
     from .cache import DEFAULT_DIR, ResultCache
     from .paths import is_excluded
@@ -185,7 +189,7 @@ def _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_
         if stdin_filename is None:
             raise click.UsageError("name the files or folders to check (or - for stdin)")
         paths = ("-",)
-    configs = _Configs(config_path, _overrides(select, ignore))
+    configs = _Configs(config_path, _overrides(select, ignore, profile))
     files = collect(paths, lambda p, root: is_excluded(p, configs.for_file(str(p)), search_root=root),
                     force_exclude)
     if not files:  # every named file excluded (pre-commit with --force-exclude): nothing to do
@@ -256,12 +260,12 @@ def _show_settings(target: str, configs: "_Configs", cache_dir: str | None) -> N
 @click.option("--no-color", "no_color", is_flag=True, hidden=True)
 @fatal_guard
 def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_filename, no_cache, cache_dir,
-          force_exclude, output_file, statistics, baseline_path, show_settings, quiet, color, no_color):
+          force_exclude, profile, output_file, statistics, baseline_path, show_settings, quiet, color, no_color):
     """Check postmortems (files, folders, or - for stdin)."""
     from .report.colour import use_colour
 
     if show_settings:
-        configs = _Configs(config_path, _overrides(select, ignore))
+        configs = _Configs(config_path, _overrides(select, ignore, profile))
         target = stdin_filename or (paths[0] if paths and paths[0] != "-" else "-")
         _show_settings(target, configs, None if no_cache else cache_dir)
         return
@@ -270,7 +274,7 @@ def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_fil
         from .baseline import Baseline
         baseline = Baseline(baseline_path)
     report, _, _ = _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude,
-                           lambda files: (len(files) >= 5 and sys.stderr.isatty() and fmt == "text"
+                           profile, lambda files: (len(files) >= 5 and sys.stderr.isatty() and fmt == "text"
                                           and not quiet and not output_file))
     if baseline is not None:
         dropped = baseline.filter(report)
@@ -303,11 +307,13 @@ def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_fil
               help="The baseline file to write (JSON).")
 @_selection_options
 @fatal_guard
-def baseline(paths, output, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude):
+def baseline(paths, output, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude,
+             profile):
     """Record the current findings, so that `check --baseline FILE` reports only new ones."""
     from .baseline import write
 
-    report, _, _ = _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude)
+    report, _, _ = _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude,
+                           profile)
     count = write(report, output)
     files = len(report.files)
     click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} from {files} file{'s' if files != 1 else ''} "
@@ -323,13 +329,15 @@ def baseline(paths, output, select, ignore, config_path, stdin_filename, no_cach
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply exclude and extend-exclude to files named on the command line too.")
+@click.option("--profile", type=click.Choice(profiles()), default=None,
+              help="public: also put the redaction placeholders in place.")
 @fatal_guard
-def fix(paths, diff, check_only, select, ignore, config_path, force_exclude):
+def fix(paths, diff, check_only, select, ignore, config_path, force_exclude, profile):
     """Apply safe fixes to postmortems, in place (atomically)."""
     from . import fix as fix_text
     from .paths import ignored_selectors, is_excluded
 
-    configs = _Configs(config_path, _overrides(select, ignore))
+    configs = _Configs(config_path, _overrides(select, ignore, profile))
     files = collect(paths, lambda p, root: is_excluded(p, configs.for_file(str(p)), search_root=root),
                     force_exclude)
     changed = 0
@@ -387,7 +395,7 @@ def fix(paths, diff, check_only, select, ignore, config_path, force_exclude):
 
 main.add_command(rules_command)
 main.add_command(explain)
-
+main.add_command(redact_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

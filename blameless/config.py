@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BlamelessError
-from .families import categories, id_example, selector_pattern
+from .families import by_category, categories, id_example, profiles, selector_pattern
 from .findings import Severity
 from .sections import SECTION_KINDS
 
@@ -50,6 +50,8 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
     cache_dir: str | None = None
     root: str | None = None  # the config file's folder: exclude globs are relative to it
+    profile: str | None = None  # "public": also run the families that profile switches on
+
 
     # -- selection -------------------------------------------------------------------------
     def is_enabled(self, rule_id: str, category: str) -> bool:
@@ -59,6 +61,9 @@ class Config:
         ignored = _best(self.ignore, rule_id, category)
         if selected is None:
             return False
+        family = by_category(category)
+        if family and family.profile and family.profile != self.profile and selected < 1:
+            return False  # a profile's family: on under its profile, or when selected by name
         if ignored is not None and ignored >= selected:
             return False
         return self.severity_for(rule_id, category, None) != "off"
@@ -126,7 +131,7 @@ def _list(where: str, value: Any) -> tuple[str, ...]:
 
 _KEYS = {"select", "ignore", "extend-select", "severity", "extend-rules", "model",
          "required-sections", "owner-policy", "max-action-items", "timeline-gap-minutes", "rules",
-         "enable", "exclude", "extend-exclude", "per-file-ignores", "cache-dir", "time-budget"}
+         "enable", "exclude", "extend-exclude", "per-file-ignores", "cache-dir", "time-budget", "profile"}
 
 
 def _apply(base: Config, data: dict[str, Any], source: str) -> Config:
@@ -139,6 +144,10 @@ def _apply(base: Config, data: dict[str, Any], source: str) -> Config:
         if not isinstance(data["enable"], bool):
             raise ConfigError(f"{source}: enable: must be true or false")
         changes["enable"] = data["enable"]
+    if "profile" in data and data["profile"] is not None:
+        if data["profile"] not in profiles():
+            raise ConfigError(f"{source}: profile: must be one of {', '.join(profiles())}")
+        changes["profile"] = data["profile"]
     if "select" in data and data["select"] not in (None, []):
         changes["select"] = _list(f"{source}: select", data["select"])
     if "extend-select" in data:

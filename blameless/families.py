@@ -28,6 +28,7 @@ class Family:
     title: str
     pack: str  # the built-in pack file holding the family's rules
     summary: str
+    profile: str = ""  # a family that runs only under this profile (or when selected by name)
 
     def owns(self, rule_id: str) -> bool:
         return re.fullmatch(re.escape(self.prefix) + r"\d\d", rule_id) is not None
@@ -37,6 +38,11 @@ class Family:
 def families() -> tuple[Family, ...]:
     data = yaml.safe_load((rules_dir() / "families.yml").read_text(encoding="utf-8"))
     return tuple(Family(**{k: str(v) for k, v in entry.items()}) for entry in data["families"])
+
+
+def profiles() -> tuple[str, ...]:
+    """The profiles families declare ("public"): what `--profile` and `profile =` accept."""
+    return tuple(dict.fromkeys(f.profile for f in families() if f.profile))
 
 
 def categories() -> tuple[str, ...]:

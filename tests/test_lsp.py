@@ -206,6 +206,23 @@ async def test_vscode_quick_fix_removes_the_judging_word(vscode: LanguageClient,
 
 
 @LOOP
+async def test_vscode_quick_fix_puts_the_redaction_placeholder_in_place(vscode: LanguageClient, tmp_path: Path):
+    (tmp_path / ".blameless.toml").write_text('profile = "public"\n', encoding="utf-8")
+    uri = uri_for(tmp_path, "public.md")
+    text = "# Review\n\nWrites to db-2.payments.internal failed, then db-2.payments.internal recovered.\n"
+    open_doc(vscode, uri, text)
+    hosts = [d for d in await published(vscode, uri, 1) if d.code == "R506"]
+    assert len(hosts) == 2
+    actions = await vscode.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=hosts[1].range,
+        context=types.CodeActionContext(diagnostics=[hosts[1]])))
+    preferred = [a for a in actions if a.is_preferred]
+    assert preferred[0].title.startswith("Replace with [internal host 1]")  # the same host, the same number
+    fixed = apply_edit(text, uri, preferred[0].edit, "utf-16")
+    assert fixed == text.replace("then db-2.payments.internal", "then [internal host 1]")
+
+
+@LOOP
 async def test_vscode_disable_for_this_line_silences_the_finding(vscode: LanguageClient, tmp_path: Path):
     uri = uri_for(tmp_path)
     text = POSTMORTEM.replace(BLAME, "  " + BLAME)  # indented: the comment takes the indentation

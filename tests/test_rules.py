@@ -77,7 +77,8 @@ def test_extra_pack_rules_run(cli, tmp_path):
 def test_ids_are_unique_and_well_formed():
     ids = [r.id for r in load_rules()]
     assert len(ids) == len(set(ids))
-    prefixes = {"blame": "B1", "action-item": "A2", "timeline": "T3", "structure": "S4"}
+    prefixes = {"blame": "B1", "action-item": "A2", "timeline": "T3", "structure": "S4",
+                "redaction": "R5"}
     assert all(r.id.startswith(prefixes[r.category]) for r in load_rules())
 
 

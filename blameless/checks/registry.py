@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from . import actions, blame, structure, timeline
+from . import actions, blame, redaction, structure, timeline
 from .context import Hit
 
 HOOKS: dict[str, Callable[..., Iterable[Hit]]] = {
@@ -38,4 +38,14 @@ HOOKS: dict[str, Callable[..., Iterable[Hit]]] = {
     "missing_sections": structure.missing_sections,
     "unquantified_impact": structure.unquantified_impact,
     "template_text": structure.template_text,
+    # redaction (R5xx, the public profile)
+    "redact_credentials": redaction.credentials,
+    "redact_high_entropy": redaction.high_entropy,
+    "redact_emails": redaction.emails,
+    "redact_phones": redaction.phones,
+    "redact_ip_addresses": redaction.ip_addresses,
+    "redact_internal_hosts": redaction.internal_hosts,
+    "redact_people": redaction.people,
+    "redact_customers": redaction.customers,
+    "redact_money": redaction.money,
 }
