@@ -62,15 +62,27 @@ def fix(text: str, *, path: str | Path | None = None,
         config: Config | str | Path | None = None) -> str:
     """Return `text` with every safe fix applied (idempotent: fixing twice changes nothing more)."""
     from .document import parse
-    from .fixes import apply_keeping_code, outside_code, safe_edits
+    from .families import by_category
+    from .fixes import apply_edits, apply_keeping_code, outside_code, safe_edits
 
     current = text
     for _ in range(5):  # fixes can uncover one another; stop when nothing changes
         document = parse(current, path=str(path) if path is not None else None)
-        edits = outside_code(safe_edits(check(current, path=path, config=config)), document)
-        if not edits:
+        findings = check(current, path=path, config=config)
+        # A profile's family (redaction) exists to rewrite what sits in code: a pasted secret. Its
+        # placeholders replace whole values; every other fix stays out of code.
+        in_code = [f for f in findings if (family := by_category(f.category)) and family.profile]
+        edits = outside_code(safe_edits([f for f in findings if f not in in_code]), document)
+        redactions = safe_edits(in_code)
+        if not edits and not redactions:
             break
-        updated = apply_keeping_code(current, edits)
+        updated = apply_keeping_code(current, edits) if edits else current
+        if redactions:  # prose edits first changed nothing in code, so code offsets still hold
+            taken = sorted(redactions, key=lambda e: (e.start, e.end))
+            if edits:  # recheck after the prose fixes moved offsets: next pass picks them up
+                current = updated
+                continue
+            updated = apply_edits(updated, taken)
         if updated == current:
             break
         current = updated
