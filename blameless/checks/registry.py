@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from . import actions, blame, structure, timeline
+from . import actions, blame, consistency, structure, timeline
 from .context import Hit
 
 HOOKS: dict[str, Callable[..., Iterable[Hit]]] = {
@@ -36,4 +36,10 @@ HOOKS: dict[str, Callable[..., Iterable[Hit]]] = {
     "missing_sections": structure.missing_sections,
     "unquantified_impact": structure.unquantified_impact,
     "template_text": structure.template_text,
+    # consistency (S404-S408): the summary against the timeline
+    "stated_duration": consistency.stated_duration,
+    "summary_times": consistency.summary_times,
+    "zones_and_dates": consistency.zones_and_dates,
+    "no_detection": consistency.no_detection,
+    "milestone_order": consistency.milestone_order,
 }

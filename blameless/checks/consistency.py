@@ -1,0 +1,194 @@
+"""Consistency (S404-S408): what the summary states against what the timeline shows.
+
+All read blameless.readers.facts; none fires when the document does not state the number. Each
+message names both values and both lines. Precision first: a summary may be read several ways
+(the impact from the first symptom or from the triggering change, until mitigation or until
+resolution), and a finding needs every reading to disagree.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..lexicon import english
+from ..readers.facts import Facts, Moment, facts
+from ..readers.milestones import MILESTONES
+from .context import DocumentContext, Hit
+
+_DAY = 1440
+_SAME_TIME = 2  # minutes: a summary time this close to an entry is that entry's time
+_MIN_ENTRIES = 3  # timed entries before a timeline's window counts
+_EDGE = 5  # minutes: a summary start this far before the timeline's first entry is missing from it
+
+
+def milestone_name(kind: str) -> str:
+    return dict(zip(MILESTONES, english().entries("milestone_names")))[kind]
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
+def _apart(a: int, b: int) -> int:
+    """Minutes between two clock times, either way round midnight."""
+    d = abs(a - b) % _DAY
+    return min(d, _DAY - d)
+
+
+def _usable(f: Facts) -> bool:
+    return len(f.timed) >= _MIN_ENTRIES
+
+
+def stated_duration(ctx: DocumentContext) -> Iterator[Hit]:
+    """S404: the summary's (or impact section's) duration against the timeline's impact window."""
+    f = facts(ctx.document)
+    if not f.stated.durations or not _usable(f):
+        return
+    starts = [f.moments[k] for k in ("impact_started", "started") if k in f.moments]
+    ends = [f.moments[k] for k in ("mitigated", "resolved") if k in f.moments]
+    windows = [(s, e) for s in starts for e in ends if e.minutes > s.minutes]
+    if not windows:
+        return
+    percent = float(ctx.option("tolerance-percent", 10))
+    floor = float(ctx.option("tolerance-minutes", 5))
+
+    def agrees(duration, window: int) -> bool:
+        slack = max(window * percent / 100, floor)
+        if duration.bound == "at least":
+            return window >= duration.minutes - slack
+        if duration.bound == "at most":
+            return window <= duration.minutes + slack
+        return abs(window - duration.minutes) <= slack
+
+    start, end = windows[0]
+    for section in ("summary", "impact"):  # each section's durations, read together
+        said = [d for d in f.stated.durations if d.section == section]
+        if not said or any(agrees(d, e.minutes - s.minutes) for d in said for s, e in windows):
+            continue
+        yield Hit(said[0].start, said[0].end, variant=None if section == "summary" else "impact", slots={
+            "stated": said[0].minutes, "stated_line": said[0].line,
+            "window": end.minutes - start.minutes,
+            "start": start.clock, "start_line": start.line, "end": end.clock, "end_line": end.line})
+
+
+def summary_times(ctx: DocumentContext) -> Iterator[Hit]:
+    """S405: a start or end time in the summary that the timeline contradicts or does not have."""
+    f = facts(ctx.document)
+    if not _usable(f) or _zones_differ(f):
+        return
+    for said in f.stated.times:
+        if said.kind is None or any(_apart(said.minutes, m.minutes) <= _SAME_TIME for m in f.timed):
+            continue
+        same = [m for m in f.timed if m.kind == said.kind]
+        if any(_apart(said.minutes, m.minutes) <= ctx.option("tolerance-minutes", 5) for m in same):
+            continue
+        slots = {"milestone": milestone_name(said.kind), "stated": _clock(said.minutes),
+                 "stated_line": said.line}
+        if said.kind in f.moments and f.moments[said.kind].line in {m.line for m in same}:
+            moment = f.moments[said.kind]
+            yield Hit(said.start, said.end, slots={**slots, "timeline": moment.clock,
+                                                    "timeline_line": moment.line})
+        elif not same and _outside(said.kind, said.minutes, f):
+            edge = f.timed[0] if said.kind in ("started", "impact_started") else f.timed[-1]
+            yield Hit(said.start, said.end, variant="missing",
+                      slots={**slots, "timeline": edge.clock, "timeline_line": edge.line})
+
+
+def _outside(kind: str, minutes: int, f: Facts) -> bool:
+    """A summary start before the timeline's first entry, or an end after its last (one day)."""
+    first, last = f.timed[0], f.timed[-1]
+    if last.minutes >= _DAY:
+        return False
+    if kind in ("started", "impact_started"):
+        return minutes < first.minutes - _EDGE
+    if kind in ("mitigated", "resolved"):
+        return minutes > last.minutes + _EDGE
+    return False
+
+
+_EQUAL_ZONES = {"GMT": "UTC", "Z": "UTC", "UTC+0": "UTC", "UTC+00:00": "UTC", "UTC0": "UTC"}
+
+
+def _zone_key(zone: str) -> str | None:
+    """A comparable zone: PST and PDT are both PT; a zone written out in words is not compared."""
+    z = re.sub(r"\s+", "", zone.upper().strip("()"))
+    z = _EQUAL_ZONES.get(z, z)
+    if re.fullmatch(r"[ECMP][SD]T", z):
+        return z[0] + "T"
+    if re.fullmatch(r"[A-Z]{2,5}|UTC[+-−]\d{1,2}(?::?\d{2})?", z):
+        return z.replace("DT", "ST") if z.endswith("DT") else z
+    return None
+
+
+def _zones_differ(f: Facts):
+    """(summary zone, its line) when the summary's zones and the timeline's have none in common."""
+    if not f.zone_from_timeline or not f.stated.zones:
+        return None
+    timeline = _zone_key(f.timezone)
+    said = {_zone_key(z) for z, _ in f.stated.zones}
+    if timeline is None or None in said or timeline in said:
+        return None
+    return f.stated.zones[0]
+
+
+def zones_and_dates(ctx: DocumentContext) -> Iterator[Hit]:
+    """S406: the summary's dates or time zone disagree with the timeline's."""
+    f = facts(ctx.document)
+    if not _usable(f):
+        return
+    differ = _zones_differ(f)
+    if differ:
+        said = next(t for t in f.stated.times if t.zone and t.line == differ[1])
+        yield Hit(said.start, said.end, variant="zone", slots={
+            "stated": differ[0], "stated_line": differ[1], "timeline": f.timezone,
+            "timeline_line": f.timezone_line})
+    if not f.dates:
+        return
+    first, last = f.dates[0], f.dates[-1]
+    for said in f.stated.times:
+        if said.date is None:
+            continue
+        year, month, day = said.date
+        key = (month, day)
+        low, high = (first[0].month, first[0].day), (last[0].month, last[0].day)
+        years_differ = year is not None and year not in {d.year for d, _ in f.dates}
+        if years_differ or not (low <= key <= high or (high < low and (key >= low or key <= high))):
+            written = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+            yield Hit(said.start, said.end, slots={
+                "stated": written, "stated_line": said.line, "timeline": first[0].isoformat(),
+                "timeline_line": first[1]})
+        break  # the summary's first dated time dates the incident
+
+
+def no_detection(ctx: DocumentContext) -> Iterator[Hit]:
+    """S407: a timeline with impact but no entry saying how the incident was detected."""
+    f = facts(ctx.document)
+    if not _usable(f) or f.timeline is None:
+        return
+    if {"detected", "acknowledged"} & set(f.moments) or "impact_started" not in f.moments:
+        return
+    detection = re.compile(r"\b" + english().alternation("detection_words") + r"\b", re.I)
+    if any(detection.search(b.text) for b in f.timeline.blocks if b.kind != "heading"):
+        return
+    impact = f.moments["impact_started"]
+    heading = f.timeline.heading
+    yield Hit(heading.start, heading.end, slots={"start": impact.clock, "start_line": impact.line})
+
+
+_ORDER = (("detected", "resolved"), ("started", "mitigated"), ("impact_started", "mitigated"),
+          ("started", "resolved"), ("impact_started", "resolved"))
+
+
+def milestone_order(ctx: DocumentContext) -> Iterator[Hit]:
+    """S408: a milestone before the one it must follow (resolved before detected...)."""
+    f = facts(ctx.document)
+    seen: set[int] = set()
+    for earlier, later in _ORDER:
+        a: Moment | None = f.moments.get(earlier)
+        b: Moment | None = f.moments.get(later)
+        if a is None or b is None or b.minutes >= a.minutes or b.line in seen:
+            continue
+        seen.add(b.line)
+        yield Hit(b.start, b.end, slots={
+            "later": milestone_name(later), "later_time": b.clock, "later_line": b.line,
+            "earlier": milestone_name(earlier), "earlier_time": a.clock, "earlier_line": a.line})

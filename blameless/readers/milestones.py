@@ -1,0 +1,37 @@
+"""Which milestone a timeline entry or a summary sentence marks, by the words of rules/en/facts.yml.
+
+An explicit label ("Detected:", "Impact start —") decides; else an attempt ("tried to roll
+back") marks nothing; else the first list that matches, in the order of PRIORITY.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import english
+
+MILESTONES = ("started", "impact_started", "detected", "acknowledged", "mitigated", "resolved")
+PRIORITY = ("resolved", "mitigated", "acknowledged", "detected", "impact_started", "started")
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'-])" + english().alternation(name) + r"(?![\w'])", re.I)
+
+
+@lru_cache(maxsize=1)
+def label() -> re.Pattern[str]:
+    """A label opening a line: "Detected:", "**Impact start** —", "Time resolved:"."""
+    kinds = "|".join(f"(?P<{k}>{english().alternation('label_' + k)})" for k in PRIORITY)
+    return re.compile(r"^[\s*_\-•>|]*(?:" + kinds + r")(?:\s+(?:at|time|on))?[\s*_]*(?:[:=]|\s[-–—])\s*",
+                      re.I)
+
+
+def classify(text: str) -> str | None:
+    """The milestone an entry's text marks, or None."""
+    m = label().match(text)
+    if m:
+        return next(k for k in PRIORITY if m.group(k))
+    if _words("milestone_attempt_words").search(text):
+        return None
+    return next((k for k in PRIORITY if _words("milestone_" + k).search(text)), None)
