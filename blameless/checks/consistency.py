@@ -49,6 +49,9 @@ def stated_duration(ctx: DocumentContext) -> Iterator[Hit]:
     windows = [(s, e) for s in starts for e in ends if e.minutes > s.minutes]
     if not windows:
         return
+    # any start-like entry to any end-like entry after it is a reading the summary may mean
+    readings = windows + [(s, e) for s in f.timed if {"started", "impact_started"} & set(s.kinds)
+                          for e in f.timed if {"mitigated", "resolved"} & set(e.kinds) and e.minutes > s.minutes]
     percent = float(ctx.option("tolerance-percent", 10))
     floor = float(ctx.option("tolerance-minutes", 5))
 
@@ -63,12 +66,21 @@ def stated_duration(ctx: DocumentContext) -> Iterator[Hit]:
     start, end = windows[0]
     for section in ("summary", "impact"):  # each section's durations, read together
         said = [d for d in f.stated.durations if d.section == section]
-        if not said or any(agrees(d, e.minutes - s.minutes) for d in said for s, e in windows):
+        if not said or any(agrees(d, e.minutes - s.minutes) for d in said for s, e in readings) \
+                or any(_own_window(d, f) for d in said):
             continue
         yield Hit(said[0].start, said[0].end, variant=None if section == "summary" else "impact", slots={
             "stated": said[0].minutes, "stated_line": said[0].line,
             "window": end.minutes - start.minutes,
             "start": start.clock, "start_line": start.line, "end": end.clock, "end_line": end.line})
+
+
+def _own_window(duration, f: Facts) -> bool:
+    """The duration's sentence gives its window ("13 minutes, between 12:17 and 12:30") and the
+    timeline has entries at both ends: the timeline agrees (S405 compares the times)."""
+    if duration.window is None:
+        return False
+    return all(any(_apart(t, m.minutes) <= _SAME_TIME for m in f.timed) for t in duration.window)
 
 
 def summary_times(ctx: DocumentContext) -> Iterator[Hit]:
@@ -79,7 +91,9 @@ def summary_times(ctx: DocumentContext) -> Iterator[Hit]:
     for said in f.stated.times:
         if said.kind is None or any(_apart(said.minutes, m.minutes) <= _SAME_TIME for m in f.timed):
             continue
-        same = [m for m in f.timed if m.kind == said.kind]
+        if said.zone and f.zone_from_timeline and _zone_key(said.zone) != _zone_key(f.timezone):
+            continue  # a time in another zone (S406's business)
+        same = [m for m in f.timed if said.kind in m.kinds]
         if any(_apart(said.minutes, m.minutes) <= ctx.option("tolerance-minutes", 5) for m in same):
             continue
         slots = {"milestone": milestone_name(said.kind), "stated": _clock(said.minutes),
@@ -124,9 +138,9 @@ def _zones_differ(f: Facts):
     """(summary zone, its line) when the summary's zones and the timeline's have none in common."""
     if not f.zone_from_timeline or not f.stated.zones:
         return None
-    timeline = _zone_key(f.timezone)
+    timeline = {_zone_key(z) for z in [f.timezone, *f.timeline_zones]}
     said = {_zone_key(z) for z, _ in f.stated.zones}
-    if timeline is None or None in said or timeline in said:
+    if None in timeline or None in said or timeline & said:
         return None
     return f.stated.zones[0]
 
@@ -142,21 +156,18 @@ def zones_and_dates(ctx: DocumentContext) -> Iterator[Hit]:
         yield Hit(said.start, said.end, variant="zone", slots={
             "stated": differ[0], "stated_line": differ[1], "timeline": f.timezone,
             "timeline_line": f.timezone_line})
-    if not f.dates:
-        return
-    first, last = f.dates[0], f.dates[-1]
     for said in f.stated.times:
         if said.date is None:
             continue
         year, month, day = said.date
-        key = (month, day)
-        low, high = (first[0].month, first[0].day), (last[0].month, last[0].day)
-        years_differ = year is not None and year not in {d.year for d, _ in f.dates}
-        if years_differ or not (low <= key <= high or (high < low and (key >= low or key <= high))):
+        # the entries at the summary's time that write their own date: none on the summary's day
+        dated = [m for m in f.timed if m.own_date and m.date and _apart(m.minutes, said.minutes) <= _SAME_TIME]
+        if dated and not any((m.date.month, m.date.day) == (month, day)
+                             and (year is None or m.date.year == year) for m in dated):
             written = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
             yield Hit(said.start, said.end, slots={
-                "stated": written, "stated_line": said.line, "timeline": first[0].isoformat(),
-                "timeline_line": first[1]})
+                "stated": written, "stated_line": said.line, "timeline": dated[0].date.isoformat(),
+                "timeline_line": dated[0].line})
         break  # the summary's first dated time dates the incident
 
 
@@ -180,13 +191,21 @@ _ORDER = (("detected", "resolved"), ("started", "mitigated"), ("impact_started",
 
 
 def milestone_order(ctx: DocumentContext) -> Iterator[Hit]:
-    """S408: a milestone before the one it must follow (resolved before detected...)."""
+    """S408: a milestone before the one it must follow: an entry listed after the other milestone
+    but timed before it, or explicit labels in the wrong order."""
     f = facts(ctx.document)
     seen: set[int] = set()
     for earlier, later in _ORDER:
         a: Moment | None = f.moments.get(earlier)
-        b: Moment | None = f.moments.get(later)
-        if a is None or b is None or b.minutes >= a.minutes or b.line in seen:
+        if a is None:
+            continue
+        if a.labelled:
+            candidates = [f.moments[later]] if later in f.moments and f.moments[later].labelled else []
+        else:
+            listed = next((i for i, m in enumerate(f.timed) if m.start == a.start), len(f.timed))
+            candidates = [m for m in f.timed[listed + 1:] if later in m.kinds]
+        b = next((m for m in candidates if m.minutes < a.minutes and m.line not in seen), None)
+        if b is None:
             continue
         seen.add(b.line)
         yield Hit(b.start, b.end, slots={

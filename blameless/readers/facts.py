@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .dates import leading_stamp, zones_in
-from .milestones import MILESTONES, PRIORITY, classify, label
+from .milestones import MILESTONES, PRIORITY, kinds, label
+from .zones import zone_word
 from .stated import Stated, stated
 from .timeline import Entry, Timeline, timelines
 
@@ -41,6 +42,9 @@ class Moment:
     end: int
     text: str
     date: _dt.date | None = None
+    labelled: bool = False  # read from an explicit label ("Detected: 09:24")
+    own_date: bool = False  # the entry writes its date itself
+    kinds: tuple[str, ...] = ()  # every milestone the entry's words mark (`kind` is the first)
 
     @property
     def clock(self) -> str:
@@ -53,6 +57,7 @@ class Facts:
     timezone: str | None
     timezone_line: int | None = None
     zone_from_timeline: bool = False
+    timeline_zones: list[str] = field(default_factory=list)  # every zone the timeline names
     moments: dict[str, Moment] = field(default_factory=dict)
     timed: list[Moment] = field(default_factory=list)  # every timed timeline entry, in time
     #: (date, line) of each date the timeline itself writes
@@ -113,12 +118,12 @@ def _zone_of(document: "Document", timeline: Timeline) -> tuple[str | None, int 
     for line in range(heading.line, min(end_line, heading.line + 8) + 1):
         m = next(zones_in(document.line_text(line)), None)
         if m:
-            return m.group(0).strip(), line
+            return zone_word(m.group(0)), line
     for entry in timeline.entries[:20]:
         if entry.stamp is not None:
             m = next(zones_in(entry.stamp_text[:entry.stamp.end + 12]), None)
             if m:
-                return m.group(0).strip(), entry.block.line
+                return zone_word(m.group(0)), entry.block.line
     return None, None
 
 
@@ -155,6 +160,7 @@ def _read(document: "Document") -> Facts:
         result.timeline = timeline
         result.timezone, result.timezone_line = _zone_of(document, timeline)
         result.zone_from_timeline = result.timezone is not None
+        result.timeline_zones = [zone_word(m.group(0)) for b in timeline.blocks for m in zones_in(b.text)]
         _walk(document, timeline, result, base_year, said.date)
     if result.timezone is None and said.zones:
         result.timezone, result.timezone_line = said.zones[0]
@@ -185,13 +191,33 @@ def _walk(document: "Document", timeline: Timeline, result: Facts, base_year: in
         start, end = entry.doc_span()
         if current is not None:
             result.dates.append((current, document.position(start)[0]))
-        kind = classify(_entry_text(entries, i))
-        moment = Moment(kind or "", day * _DAY + entry.time, document.position(start)[0], start, end,
+        marks = kinds(_entry_text(entries, i))
+        moment = Moment(marks[0] if marks else "", day * _DAY + entry.time, document.position(start)[0], start, end,
                         _entry_text(entries, i), current or (doc_date + _dt.timedelta(days=day)
-                                                             if doc_date else None))
+                                                             if doc_date else None),
+                        own_date=entry.stamp.date is not None, kinds=marks)
         result.timed.append(moment)
-        if kind and (kind not in result.moments or moment.minutes < result.moments[kind].minutes):
-            result.moments[kind] = moment
+    result.moments.update(milestones(result.timed))
+
+
+#: The milestones a milestone comes after: an entry marks it only at or after their times.
+_AFTER = {"acknowledged": ("detected",), "mitigated": ("impact_started", "detected"),
+          "resolved": ("mitigated", "impact_started", "detected")}
+
+
+def milestones(timed: list[Moment]) -> dict[str, Moment]:
+    """The earliest entry of each kind, in sequence: a mitigation before the impact started or an
+    acknowledgement before the detection is context, not the milestone. The start is the
+    triggering change or the first symptom, whichever comes first."""
+    found: dict[str, Moment] = {}
+    for kind in MILESTONES:
+        wanted = ("started", "impact_started") if kind == "started" else (kind,)
+        floor = max((found[k].minutes for k in _AFTER.get(kind, ()) if k in found), default=None)
+        found_at = [m for m in timed if set(m.kinds) & set(wanted) and (floor is None or m.minutes >= floor)]
+        if found_at:
+            first = min(found_at, key=lambda m: m.minutes)
+            found[kind] = first if first.kind == kind else replace(first, kind=kind)
+    return found
 
 
 def _labels(document: "Document", result: Facts, doc_date: _dt.date | None) -> None:
@@ -222,5 +248,5 @@ def _labels(document: "Document", result: Facts, doc_date: _dt.date | None) -> N
                 start = block.doc_offset(at + m.end() + stamp.start)
                 end = block.doc_offset(at + m.end() + stamp.end)
                 result.moments[kind] = Moment(kind, minutes, document.position(start)[0], start, end,
-                                              line.strip(), date)
+                                              line.strip(), date, labelled=True, kinds=(kind,))
             at += len(line) + 1

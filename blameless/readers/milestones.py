@@ -27,11 +27,16 @@ def label() -> re.Pattern[str]:
                       re.I)
 
 
-def classify(text: str) -> str | None:
-    """The milestone an entry's text marks, or None."""
+def kinds(text: str) -> tuple[str, ...]:
+    """Every milestone an entry's text marks, in the order of PRIORITY (a label: that one only)."""
     m = label().match(text)
     if m:
-        return next(k for k in PRIORITY if m.group(k))
+        return (next(k for k in PRIORITY if m.group(k)),)
     if _words("milestone_attempt_words").search(text):
-        return None
-    return next((k for k in PRIORITY if _words("milestone_" + k).search(text)), None)
+        return ()
+    return tuple(k for k in PRIORITY if _words("milestone_" + k).search(text))
+
+
+def classify(text: str) -> str | None:
+    """The milestone an entry's text marks first (by PRIORITY), or None."""
+    return next(iter(kinds(text)), None)

@@ -15,8 +15,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import english
-from .dates import MONTHS, leading_stamp, zones_in
+from .dates import MONTHS, Stamp, leading_stamp, zones_in
 from .milestones import classify
+from .zones import zone_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Block, Document
@@ -31,7 +32,7 @@ def _words(name: str) -> re.Pattern[str]:
 def _duration() -> re.Pattern[str]:
     hours, minutes = english().alternation("duration_hours_units"), english().alternation("duration_minutes_units")
     return re.compile(
-        r"(?<![\w.,$:])(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>" + hours + "|" + minutes + r")(?![\w])"
+        r"(?<![\w.,$:\-–])(?<!\d\sto\s)(?<!\d\s-\s)(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>" + hours + "|" + minutes + r")(?![\w])"
         r"(?:,?\s*(?:and\s+)?(?P<n2>\d+)\s*-?\s*(?:" + minutes + r")(?![\w]))?", re.I)
 
 
@@ -53,6 +54,7 @@ class Duration:
     end: int
     bound: str = ""  # "at least", "at most" or ""
     section: str = "summary"  # "summary" or "impact"
+    window: tuple[int, int] | None = None  # the sentence's own "between 12:17 and 12:30"
 
 
 @dataclass(frozen=True)
@@ -126,15 +128,18 @@ def _durations(document: "Document", block: "Block") -> list[Duration]:
             bound = ("at least" if _words("duration_at_least").search(before)
                      else "at most" if _words("duration_at_most").search(before) else "")
             start, end = block.doc_offset(at + m.start()), block.doc_offset(at + m.end())
+            clocks = [stamp.minutes for _, stamp in _clock_times(sentence)]
+            window = (clocks[0], clocks[1]) if len(clocks) == 2 else None
             found.append(Duration(round(minutes), document.position(start)[0], start, end, bound,
-                                  "impact" if block.section.kind == "impact" else "summary"))
+                                  "impact" if block.section.kind == "impact" else "summary", window))
             if labelled:
                 break
     return found
 
 
-def _times(document: "Document", block: "Block", sentence: str, at: int) -> list[Time]:
-    stamps = []
+def _clock_times(sentence: str) -> list[tuple[int, Stamp]]:
+    """(offset, stamp) of each clock time in a sentence; both ends of "09:14 to 09:59"."""
+    stamps: list[tuple[int, Stamp]] = []
     for m in _TIME_START.finditer(sentence):
         stamp = leading_stamp(sentence[m.start():])
         if stamp is None or stamp.kind != "time":
@@ -142,6 +147,11 @@ def _times(document: "Document", block: "Block", sentence: str, at: int) -> list
         if stamps and m.start() < stamps[-1][0] + stamps[-1][1].end and stamps[-1][1].minutes == stamp.minutes:
             continue  # the time of a date-and-time stamp already read
         stamps.append((m.start(), stamp))
+    return stamps
+
+
+def _times(document: "Document", block: "Block", sentence: str, at: int) -> list[Time]:
+    stamps = _clock_times(sentence)
     found = []
     for i, (pos, stamp) in enumerate(stamps):
         written = sentence[pos + stamp.start:pos + stamp.end]
@@ -150,7 +160,7 @@ def _times(document: "Document", block: "Block", sentence: str, at: int) -> list
         clause = sentence[clause_start:clause_end]
         zone = next(zones_in(written), None) or next(zones_in(sentence[pos:pos + stamp.end + 8]), None)
         start, end = block.doc_offset(at + pos + stamp.start), block.doc_offset(at + pos + stamp.end)
-        found.append(Time(stamp.minutes, classify(clause), zone.group(0).strip() if zone else None,
+        found.append(Time(stamp.minutes, classify(clause), zone_word(zone.group(0)) if zone else None,
                           stamp.date or _date_in(sentence), document.position(start)[0], start, end,
                           written.strip()))
     return found
