@@ -403,5 +403,15 @@ def explain_text(rule) -> str:
     return "\n".join(lines)
 
 
+
+def _register_facts() -> None:
+    from .facts_command import command
+
+    main.add_command(command(collect, read_text, (InputError,)))
+
+
+_register_facts()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,6 +12,13 @@ from ..lexicon import english
 
 MILESTONES = ("started", "impact_started", "detected", "acknowledged", "mitigated", "resolved")
 PRIORITY = ("resolved", "mitigated", "acknowledged", "detected", "impact_started", "started")
+#: The lexicon lists of each milestone: (words in an entry, explicit labels).
+LISTS = {"started": ("milestone_started", "label_started"),
+         "impact_started": ("milestone_impact_started", "label_impact_started"),
+         "detected": ("milestone_detected", "label_detected"),
+         "acknowledged": ("milestone_acknowledged", "label_acknowledged"),
+         "mitigated": ("milestone_mitigated", "label_mitigated"),
+         "resolved": ("milestone_resolved", "label_resolved")}
 
 
 @lru_cache(maxsize=None)
@@ -22,7 +29,7 @@ def _words(name: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def label() -> re.Pattern[str]:
     """A label opening a line: "Detected:", "**Impact start** —", "Time resolved:"."""
-    kinds = "|".join(f"(?P<{k}>{english().alternation('label_' + k)})" for k in PRIORITY)
+    kinds = "|".join(f"(?P<{k}>{english().alternation(LISTS[k][1])})" for k in PRIORITY)
     return re.compile(r"^[\s*_\-•>|]*(?:" + kinds + r")(?:\s+(?:at|time|on))?[\s*_]*(?:[:=]|\s[-–—])\s*",
                       re.I)
 
@@ -34,7 +41,7 @@ def kinds(text: str) -> tuple[str, ...]:
         return (next(k for k in PRIORITY if m.group(k)),)
     if _words("milestone_attempt_words").search(text):
         return ()
-    return tuple(k for k in PRIORITY if _words("milestone_" + k).search(text))
+    return tuple(k for k in PRIORITY if _words(LISTS[k][0]).search(text))
 
 
 def classify(text: str) -> str | None:

@@ -35,6 +35,7 @@ from blameless.rules import RulePackError
 from . import __version__
 from .convert import (DISABLE_COMMENT, FIX_ALL_KIND, SOURCE, LineIndex, config_diagnostic,
                       hover_markdown, kind_wanted, line_edits, range_from_json, to_diagnostic)
+from .facts_hover import timeline_facts_hover
 from .settings import ConfigResolver, clean_settings, debounce_seconds
 
 log = logging.getLogger("blameless_lsp")
@@ -543,12 +544,12 @@ async def code_action_resolve(ls: BlamelessServer, params: types.CodeAction) -> 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 async def hover(ls: BlamelessServer, params: types.HoverParams) -> types.Hover | None:
     result = await ls.current(params.text_document.uri)
-    if result is None or not result.findings:
+    if result is None:
         return None
     offset = result.index.offset(params.position)
     here = [f for f in result.findings if f.span.start <= offset <= f.span.end]
-    if not here:
-        return None
+    if not here:  # on a Timeline heading: the incident facts
+        return timeline_facts_hover(result.text, to_fs_path(params.text_document.uri), offset, result.index)
     here.sort(key=lambda f: (f.span.end - f.span.start, f.rule))
     first = here[0]
     return types.Hover(
