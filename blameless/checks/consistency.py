@@ -50,7 +50,11 @@ def stated_duration(ctx: DocumentContext) -> Iterator[Hit]:
     if not windows:
         return
     # any start-like entry to any end-like entry after it is a reading the summary may mean
+    # a start-like entry before the detection to any end-like entry after it is a reading the
+    # summary may mean
+    detected = f.moments["detected"].minutes if "detected" in f.moments else None
     readings = windows + [(s, e) for s in f.timed if {"started", "impact_started"} & set(s.kinds)
+                          and (detected is None or s.minutes <= detected)
                           for e in f.timed if {"mitigated", "resolved"} & set(e.kinds) and e.minutes > s.minutes]
     percent = float(ctx.option("tolerance-percent", 10))
     floor = float(ctx.option("tolerance-minutes", 5))
