@@ -116,14 +116,15 @@ def _zone_of(document: "Document", timeline: Timeline) -> tuple[str | None, int 
     first = next((e for e in timeline.entries if e.stamp is not None), None)
     end_line = document.position(first.block.start)[0] if first else heading.line + 3
     for line in range(heading.line, min(end_line, heading.line + 8) + 1):
-        m = next(zones_in(document.line_text(line)), None)
-        if m:
-            return zone_word(m.group(0)), line
+        zone = next(filter(None, map(zone_word, (m.group(0) for m in zones_in(document.line_text(line))))), None)
+        if zone:
+            return zone, line
     for entry in timeline.entries[:20]:
         if entry.stamp is not None:
-            m = next(zones_in(entry.stamp_text[:entry.stamp.end + 12]), None)
-            if m:
-                return zone_word(m.group(0)), entry.block.line
+            found = (zone_word(m.group(0)) for m in zones_in(entry.stamp_text[:entry.stamp.end + 12]))
+            zone = next(filter(None, found), None)
+            if zone:
+                return zone, entry.block.line
     return None, None
 
 
@@ -135,6 +136,13 @@ def _when(entry: Entry, base_year: int | None) -> _dt.date | None:
         return _dt.date(year or base_year or 2000, month, day)
     except ValueError:
         return None
+
+
+def _known(date: _dt.date | None, base_year: int | None, entry: Entry) -> _dt.date | None:
+    """The date, unless its year is a stand-in (a yearless date in a document with no year)."""
+    if date is None or (base_year is None and entry.date is not None and entry.date[0] is None):
+        return None
+    return date
 
 
 def _entry_text(entries: list[Entry], i: int) -> str:
@@ -160,7 +168,7 @@ def _read(document: "Document") -> Facts:
         result.timeline = timeline
         result.timezone, result.timezone_line = _zone_of(document, timeline)
         result.zone_from_timeline = result.timezone is not None
-        result.timeline_zones = [zone_word(m.group(0)) for b in timeline.blocks for m in zones_in(b.text)]
+        result.timeline_zones = [z for b in timeline.blocks for m in zones_in(b.text) if (z := zone_word(m.group(0)))]
         _walk(document, timeline, result, base_year, said.date)
     if result.timezone is None and said.zones:
         result.timezone, result.timezone_line = said.zones[0]
@@ -193,8 +201,8 @@ def _walk(document: "Document", timeline: Timeline, result: Facts, base_year: in
             result.dates.append((current, document.position(start)[0]))
         marks = kinds(_entry_text(entries, i))
         moment = Moment(marks[0] if marks else "", day * _DAY + entry.time, document.position(start)[0], start, end,
-                        _entry_text(entries, i), current or (doc_date + _dt.timedelta(days=day)
-                                                             if doc_date else None),
+                        _entry_text(entries, i), _known(current, base_year, entries[i]) or
+                        (doc_date + _dt.timedelta(days=day) if doc_date else None),
                         own_date=entry.stamp.date is not None, kinds=marks)
         result.timed.append(moment)
     result.moments.update(milestones(result.timed))

@@ -158,9 +158,10 @@ def _times(document: "Document", block: "Block", sentence: str, at: int) -> list
         clause_start = stamps[i - 1][0] + stamps[i - 1][1].end if i else 0
         clause_end = stamps[i + 1][0] if i + 1 < len(stamps) else len(sentence)
         clause = sentence[clause_start:clause_end]
-        zone = next(zones_in(written), None) or next(zones_in(sentence[pos:pos + stamp.end + 8]), None)
+        mentions = [*zones_in(written), *zones_in(sentence[pos:pos + stamp.end + 8])]
+        zone = next(filter(None, (zone_word(m.group(0)) for m in mentions)), None)
         start, end = block.doc_offset(at + pos + stamp.start), block.doc_offset(at + pos + stamp.end)
-        found.append(Time(stamp.minutes, classify(clause), zone_word(zone.group(0)) if zone else None,
+        found.append(Time(stamp.minutes, classify(clause), zone,
                           stamp.date or _date_in(sentence), document.position(start)[0], start, end,
                           written.strip()))
     return found
