@@ -154,3 +154,16 @@ def test_no_finding_when_the_summary_states_no_number():
     text = text.replace("- Duration: 45 minutes (09:14 to 09:59 UTC)\n", "")
     assert facts(parse(text)).as_dict()["impact_duration_stated_min"] is None
     assert not [f for f in blameless.check(text) if f.rule in CONSISTENCY]
+
+
+def test_readme_documents_the_facts_object_that_check_prints(cli):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("### Incident facts")
+    block = readme[readme.index("```json", start) + 7:readme.index("```", readme.index("```json", start) + 7)]
+    documented = json.loads(block)
+    data = json.loads(cli("check", "--format", "json", str(CHECKOUT)).stdout)
+    [row] = data["facts"]
+    row["path"] = documented["path"]
+    assert documented == row
