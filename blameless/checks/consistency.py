@@ -71,7 +71,7 @@ def stated_duration(ctx: DocumentContext) -> Iterator[Hit]:
     for section in ("summary", "impact"):  # each section's durations, read together
         said = [d for d in f.stated.durations if d.section == section]
         if not said or any(agrees(d, e.minutes - s.minutes) for d in said for s, e in readings) \
-                or any(_own_window(d, f) for d in said):
+                or any(_own_window(d, f) for d in said) or any(_within_onset(d, f, agrees) for d in said):
             continue
         yield Hit(said[0].start, said[0].end, variant=None if section == "summary" else "impact", slots={
             "stated": said[0].minutes, "stated_line": said[0].line,
@@ -85,6 +85,17 @@ def _own_window(duration, f: Facts) -> bool:
     if duration.window is None:
         return False
     return all(any(_apart(t, m.minutes) <= _SAME_TIME for m in f.timed) for t in duration.window)
+
+
+def _within_onset(duration, f: Facts, agrees) -> bool:
+    """Without an impact-start entry the impact began between the start and the detection: a
+    duration that fits a window starting anywhere in there agrees."""
+    if "impact_started" in f.moments or "started" not in f.moments or "detected" not in f.moments:
+        return False
+    early, late = f.moments["started"].minutes, f.moments["detected"].minutes
+    ends = [m.minutes for m in f.timed if {"mitigated", "resolved"} & set(m.kinds) and m.minutes > late]
+    return any(agrees(duration, end - onset) for end in ends
+               for onset in (early, late, min(max(end - duration.minutes, early), late)))
 
 
 def summary_times(ctx: DocumentContext) -> Iterator[Hit]:
