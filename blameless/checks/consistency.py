@@ -191,7 +191,8 @@ def no_detection(ctx: DocumentContext) -> Iterator[Hit]:
     f = facts(ctx.document)
     if not _usable(f) or f.timeline is None:
         return
-    if {"detected", "acknowledged"} & set(f.moments) or "impact_started" not in f.moments:
+    if {"detected", "acknowledged"} & set(f.moments) or "impact_started" not in f.moments \
+            or any({"detected", "acknowledged"} & set(m.kinds) for m in f.timed):
         return
     detection = re.compile(r"\b" + english().alternation("detection_words") + r"\b", re.I)
     if any(detection.search(b.text) for b in f.timeline.blocks if b.kind != "heading"):
