@@ -209,7 +209,7 @@ def _walk(document: "Document", timeline: Timeline, result: Facts, base_year: in
 
 
 #: The milestones a milestone comes after: an entry marks it only at or after their times.
-_AFTER = {"detected": ("started",), "acknowledged": ("detected",), "mitigated": ("impact_started", "detected"),
+_AFTER = {"detected": ("impact_started",), "acknowledged": ("detected",), "mitigated": ("impact_started", "detected"),
           "resolved": ("mitigated", "impact_started", "detected")}
 
 
