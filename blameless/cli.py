@@ -397,5 +397,15 @@ main.add_command(rules_command)
 main.add_command(explain)
 main.add_command(redact_command)
 
+
+def _register_facts() -> None:
+    from .facts_command import command
+
+    main.add_command(command(collect, read_text, (InputError,)))
+
+
+_register_facts()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from . import actions, blame, redaction, structure, timeline
+from . import actions, blame, consistency, redaction, structure, timeline
 from .context import Hit
 
 HOOKS: dict[str, Callable[..., Iterable[Hit]]] = {
@@ -48,4 +48,10 @@ HOOKS: dict[str, Callable[..., Iterable[Hit]]] = {
     "redact_people": redaction.people,
     "redact_customers": redaction.customers,
     "redact_money": redaction.money,
+    # consistency (S404-S408): the summary against the timeline
+    "stated_duration": consistency.stated_duration,
+    "summary_times": consistency.summary_times,
+    "zones_and_dates": consistency.zones_and_dates,
+    "no_detection": consistency.no_detection,
+    "milestone_order": consistency.milestone_order,
 }

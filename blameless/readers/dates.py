@@ -242,13 +242,17 @@ _ZONE = re.compile(
 
 def mentions_zone(text: str) -> bool:
     """Whether `text` names a time zone (UTC, CET, UTC+1, 'Pacific time', '+02:00'...)."""
+    return next(zones_in(text), None) is not None
+
+
+def zones_in(text: str) -> Iterator[re.Match]:
+    """Each time zone `text` names, as a match (see `mentions_zone`)."""
     for m in _ZONE.finditer(text):
         word = m.group(0)
         # short upper-case abbreviations must be written in capitals ("PT", not "pt")
         if word.isalpha() and len(word) <= 4 and word.upper() not in ("UTC", "GMT") and not word.isupper():
             continue
-        return True
-    return False
+        yield m
 
 
 # ---------------------------------------------------------------------------------------------

@@ -34,6 +34,9 @@ def finding_dict(finding: Finding, file) -> dict:
 
 
 def render(report: Report) -> str:
+    from .facts import facts_dict
+
     findings = [finding_dict(f, file) for file in report.files for f in file.findings]
-    return json.dumps({"version": 1, "findings": findings, "summary": report.summary()},
+    facts = [facts_dict(file.document, file.path) for file in report.files if file.document is not None]
+    return json.dumps({"version": 1, "findings": findings, "facts": facts, "summary": report.summary()},
                       indent=2, ensure_ascii=False)

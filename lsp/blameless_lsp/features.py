@@ -15,6 +15,7 @@ from blameless.nlp import shared_pipeline
 
 from . import __version__
 from .convert import (FIX_ALL_KIND, SOURCE, hover_markdown, kind_wanted)
+from .facts_hover import timeline_facts_hover
 from .settings import debounce_seconds
 
 log = logging.getLogger("blameless_lsp")
@@ -169,12 +170,12 @@ async def code_action_resolve(ls: BlamelessServer, params: types.CodeAction) -> 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 async def hover(ls: BlamelessServer, params: types.HoverParams) -> types.Hover | None:
     result = await ls.current(params.text_document.uri)
-    if result is None or not result.findings:
+    if result is None:
         return None
     offset = result.index.offset(params.position)
     here = [f for f in result.findings if f.span.start <= offset <= f.span.end]
-    if not here:
-        return None
+    if not here:  # on a Timeline heading: the incident facts
+        return timeline_facts_hover(result.text, to_fs_path(params.text_document.uri), offset, result.index)
     here.sort(key=lambda f: (f.span.end - f.span.start, f.rule))
     first = here[0]
     return types.Hover(
