@@ -134,7 +134,7 @@ def _done_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     #: work reported as done: "We tweaked the pull limit", "X has been documented"
     past = re.compile(rf"^{_any('done_work_subjects')}(?:'ve|\s+have|\s+has)?\s+(?:already\s+)?"
                       r"(?!need)[a-z]+(?:ed|ilt|ote|ut|et|ade)\b|"
-                      r"^[^,;]{3,80}?\b(?:has|have)\s+(?:now\s+|already\s+)?been\s+[a-z]+"
+                      r"^[^,;]{3,80}?(?<!should )(?<!could )(?<!would )(?<!might )(?<!must )\b(?:has|have)\s+(?:now\s+|already\s+)?been\s+[a-z]+"
                       r"(?:ed|en|ilt|ote|ut|et|ade)\b", re.I)
     return status, inline, shout, past
 

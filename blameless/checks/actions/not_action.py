@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ...lexicon import english
 from ...readers.action_items import action_items
+from ...readers.commitments import commitments
 from ...readers.item_shapes import lead_noise, link_only
 from ..context import DocumentContext, Hit
 from .suggest import shape_slots
@@ -13,13 +14,13 @@ from .suggest import shape_slots
 
 def not_an_action(ctx: DocumentContext) -> Iterator[Hit]:
     """A205: an item that is only a link, or a question instead of an action."""
-    for item in action_items(ctx.document):
+    for item in action_items(ctx.document) + commitments(ctx.document):
         if item.done:
             continue
         block = item.block
         s, e = item.action_span
         raw = block.raw[s:e]
-        if link_only(raw):
+        if link_only(raw) and not item.prose:
             yield Hit(block.doc_offset(s), block.doc_offset(e), variant="link",
                       slots={**shape_slots(item), "link": raw.strip()})
             continue
@@ -27,5 +28,6 @@ def not_an_action(ctx: DocumentContext) -> Iterator[Hit]:
         lead = lead_noise().match(body)
         body = body[lead.end():] if lead else body
         first = body.split()[0].lower().strip("*_") if body.split() else ""
-        if body.rstrip().endswith("?") and first in english().words("interrogatives"):
+        if (body.rstrip().endswith("?") and first in english().words("interrogatives")) or (
+                first in english().words("question_auxiliaries") and len(body.split()) >= 4):
             yield Hit(block.doc_offset(s), block.doc_offset(e), variant="question")
