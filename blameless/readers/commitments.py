@@ -3,9 +3,10 @@
 - commitments in prose anywhere but a timeline: "We will look into ...", "Going forward the team
   is going to ...", "We are looking into ...", "Action point: improve ...";
 - the paragraphs of an action-item section (items written as prose);
-- the items and paragraphs of a section whose heading names actions under another name
-  ("Lessons learned", "Opportunities", "What we will do differently"), and of a bold label that
-  does the same inside another section ("- **Review actions**:" and the list under it).
+- the list items of a section whose heading names actions under another name ("Lessons
+  learned", "Opportunities", "What we will do differently"; its paragraphs count for their
+  commitments only), and the items and paragraphs under a bold label that does the same inside
+  another section ("- **Review actions**:" and the list under it).
 
 Each is an `ActionItem` with `prose=True`: the vagueness checks judge it, the owner and date
 checks never do. The words are lexicon lists (rules/en/actions.yml, rules/en/sections.yml).
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import english
 from ..sections import classify_heading
 from .action_items import ActionItem, action_items, prose_item
+from .item_shapes import opens_with_verb
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Block, Document, Section
@@ -111,8 +113,11 @@ def _read(document: "Document") -> list[ActionItem]:
             block.kind == "paragraph" or _indent(document, block) > label[1])
         if label is not None and not under_label and block.kind == "list_item":
             label = None
-        if under_label or section.kind == "action_items" or _section_holds_actions(document, section):
+        if under_label or section.kind == "action_items":
             items.extend(_whole_items(document, block))
+        elif _section_holds_actions(document, section):
+            items.extend(_whole_items(document, block) if block.kind == "list_item"
+                         else _commitments(document, block, imperatives=True))
         else:
             items.extend(_commitments(document, block))
     return items
@@ -133,29 +138,45 @@ def _whole_items(document: "Document", block: "Block") -> list[ActionItem]:
 
 
 @lru_cache(maxsize=1)
-def _conceding() -> re.Pattern:
-    return re.compile(rf"\b{_w('concessive_words')}\s*$", re.I)
+def _not_committing() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a concession or question before the subject, a sentence about the write-up, a report)."""
+    return (re.compile(rf"\b{_w('concessive_words')}\s*$|^\s*{_w('concessive_words')}\b", re.I),
+            re.compile(rf"\b{_w('document_words')}\b", re.I),
+            re.compile(rf"\b{_w('report_words')}\b", re.I))
 
 
 def commitment_start(sentence: str) -> int | None:
     """Where the committed work starts in a sentence ("We will |look into ..."), 0 for a sentence
     that commits as a whole ("More training will be held in the future"), or None."""
     modal, ongoing, label, future = _patterns()
+    conceding, about_document, report = _not_committing()
+    if about_document.search(sentence):
+        return None
     hit = label.search(sentence) or ongoing.search(sentence) or modal.search(sentence)
     if hit:
         # "While we should ideally ...": a concession, not a commitment
-        return None if _conceding().search(sentence[:hit.start()]) else hit.end()
+        before = sentence[:hit.start()]
+        return None if conceding.search(before) else hit.end()
     when = future.search(sentence)
-    if when:
+    if when and not conceding.match(sentence) and not report.search(sentence):
         return when.end() if when.start() == 0 else 0
     return None
 
 
-def _commitments(document: "Document", block: "Block") -> list[ActionItem]:
-    """The commitments of a block's sentences: from the words after "we will" to the sentence end."""
+def _commitments(document: "Document", block: "Block", imperatives: bool = False) -> list[ActionItem]:
+    """The commitments of a block's sentences: from the words after "we will" to the sentence end;
+    with `imperatives`, also the sentences that open with a verb or a wish ("More alarms for ...")."""
     found = []
     for m in _SENTENCE.finditer(block.text):
         at = commitment_start(m.group(0))
+        if at is None and imperatives and _action_shaped(m.group(0)):
+            at = 0
         if at is not None:
             found.append(prose_item(document, block, (m.start() + at, m.end())))
     return found
+
+
+def _action_shaped(sentence: str) -> bool:
+    words = re.findall(r"[a-z][\w'-]*", sentence.lower())
+    return len(words) >= 2 and (words[0] in english().words("wish_qualifiers")
+                                or (opens_with_verb(words) and not sentence.rstrip().endswith("?")))

@@ -172,6 +172,34 @@ def lead_noise() -> re.Pattern:
 
 
 # ---------------------------------------------------------------------------------------------
+# Whether an item opens with a verb (lemminflect's dictionary says which words can be verbs)
+
+@lru_cache(maxsize=4096)
+def _parts(word: str) -> tuple[bool, bool]:
+    """(can be a verb, can be a noun), from lemminflect's dictionary."""
+    from lemminflect import getAllLemmas
+    return bool(getAllLemmas(word, "VERB")), bool(getAllLemmas(word, "NOUN"))
+
+
+def only_verb(word: str) -> bool:
+    """Whether a word can be a verb and not a noun ("include", not "alerts")."""
+    verb, noun = _parts(word)
+    return verb and not noun
+
+
+def opens_with_verb(words: list[str]) -> bool:
+    """Whether an item opens with a verb: a word that is only a verb, a verb the lexicon lists,
+    or a noun-or-verb followed by a determiner ("Queue metrics" is a noun, "Queue the jobs" not)."""
+    known = any(words[0] in english().words(n) for n in
+                ("deliverable_verbs", "add_verbs", "increase_verbs", "reduce_verbs", "improve_verbs"))
+    verb, noun = _parts(words[0])
+    if not verb and not known:
+        return False
+    following = words[1] if len(words) > 1 else ""
+    return known or not noun or following in english().words("verb_object_openers")
+
+
+# ---------------------------------------------------------------------------------------------
 # Owners that name nobody in particular
 
 

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ...lexicon import english
+from ...readers.item_shapes import only_verb, opens_with_verb
 
 
 def _w(name: str) -> str:
@@ -33,25 +34,6 @@ def main_clause(low: str) -> str:
     return low[:m.start()] if m else low
 
 
-@lru_cache(maxsize=4096)
-def _parts(word: str) -> tuple[bool, bool]:
-    """(can be a verb, can be a noun), from lemminflect's dictionary."""
-    from lemminflect import getAllLemmas
-    return bool(getAllLemmas(word, "VERB")), bool(getAllLemmas(word, "NOUN"))
-
-
-def opens_with_verb(words: list[str]) -> bool:
-    """Whether an item opens with a verb: a word that is only a verb, a verb the lexicon lists,
-    or a noun-or-verb followed by a determiner ("Queue metrics" is a noun, "Queue the jobs" not)."""
-    known = any(words[0] in english().words(n) for n in
-                ("deliverable_verbs", "add_verbs", "increase_verbs", "reduce_verbs", "improve_verbs"))
-    verb, noun = _parts(words[0])
-    if not verb and not known:
-        return False
-    following = words[1] if len(words) > 1 else ""
-    return known or not noun or following in english().words("verb_object_openers")
-
-
 def lacks(low: str, body: str) -> tuple[str, str] | None:
     """(template variant, the words) for a hedge, a comparison with no target or an action-less
     noun phrase; None when the item has none of them."""
@@ -64,7 +46,8 @@ def lacks(low: str, body: str) -> tuple[str, str] | None:
     if m:
         return "target", body[m.start():m.end()]
     words = re.findall(r"[a-z][\w'/-]*", main)
-    if words and len(words) <= 8 and noun.search(main) and not opens_with_verb(words) \
+    if words and len(words) <= 8 and "(" not in low and noun.search(main) \
+            and not opens_with_verb(words) and not any(only_verb(w) for w in words[1:]) \
             and not re.search(rf"\b{_w('clause_verbs')}\b", main):
         return "noun", body[:len(main.rstrip(" .!"))]
     return None

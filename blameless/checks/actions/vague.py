@@ -157,12 +157,16 @@ def vague_action(ctx: DocumentContext) -> Iterator[Hit]:
     """A201: vague verbs or objects with no verifiable outcome."""
     # the pack's rewrites, with any a project's config replaces (a TOML table arrives as pairs)
     rewrites = {**ctx.rule.options["rewrites"], **dict(ctx.option("rewrites") or ())}
+    prose_lines: set[tuple[int, int]] = set()  # one finding for a line of prose, however many sentences
     for item in action_items(ctx.document) + commitments(ctx.document):
-        if item.done:
+        line = ctx.document.position(item.block.doc_offset(item.action_span[0]))[0]
+        if item.done or (item.prose and (item.block.index, line) in prose_lines):
             continue
         found = vague_reason(item)
         if not found:
             continue
+        if item.prose:
+            prose_lines.add((item.block.index, line))
         why, words = found
         variant, slots = vague_rewrite(item, words, rewrites, activity=why == "activity")
         s, e = item.action_span
