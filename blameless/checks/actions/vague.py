@@ -81,8 +81,8 @@ def _wishes() -> tuple[re.Pattern, re.Pattern, tuple[tuple[re.Pattern, str], ...
         (re.compile(rf"{_w(verbs)}\s+(?:{_w('object_determiners')}\s+)?{some}{nouns}\b"), why)
         for verbs, nouns, why in (("increase_verbs", generic, "more"),
                                   ("reduce_verbs", _w("vague_targets"), "less")))
-    add = re.compile(rf"(?:^|,\s*|\b(?:and|or)\s+)({_w('add_verbs')}\s+(?:an?\s+)?{_w('more_qualifiers')}\s+"
-                     rf"{some}{open_objects})\b")
+    add = re.compile(rf"(?:^|,\s*|\b(?:and|or)\s+)({_w('add_verbs')}\s+(?:an?\s+)?(?:{_w('more_qualifiers')}\s+"
+                     rf"{some}{open_objects}|{_w('comparative_qualifiers')}\s+[\w/-]+))\b")
     return make, wish, amounts, add
 
 
