@@ -555,3 +555,19 @@ def test_vague_is_judged_by_what_the_item_lacks(item, variant_words):
     [hit] = [f for f in check(f"# Review\n\n## Action items\n\n- {item}\n") if f.rule == "A201"]
     assert f"“{variant_words}”" in hit.message
     assert hit.line == 5 and hit.column == 3
+
+
+def test_a_bold_label_followed_by_a_list_of_its_own_holds_actions_until_the_next_label():
+    found = check("""
+        # Review
+
+        - **Review actions**:
+
+        1. Look into the relay restarts.
+        2. Pin the relay image to 3.2.1 in the deploy repository.
+
+        - **Notes**:
+
+        1. Look into the relay restarts happened at night.
+        """)
+    assert [(f.rule, f.line) for f in found] == [("A201", 5)]

@@ -97,7 +97,7 @@ def _indent(document: "Document", block: "Block") -> int:
 def _read(document: "Document") -> list[ActionItem]:
     listed = {item.block.index for item in action_items(document)}
     items: list[ActionItem] = []
-    label: tuple[int, int] | None = None  # (section index, indent) of an open action label
+    label: tuple[int, int, int] | None = None  # (section, indent, list) of an open action label
     for block in document.blocks:
         if block.kind == "heading" or block.index in listed:
             label = None if block.kind == "heading" else label
@@ -105,12 +105,15 @@ def _read(document: "Document") -> list[ActionItem]:
         section = block.section
         found = _label_of(block)
         if found is not None:
-            label = (section.index, _indent(document, block)) if holds_actions(found) else None
+            label = (section.index, _indent(document, block), block.group) \
+                if holds_actions(found) else None
             continue
         if block.kind not in ("paragraph", "list_item") or section.kind == "timeline":
             continue
+        # under the label: its paragraphs, its sub-list, or a list of its own that follows it
         under_label = label is not None and label[0] == section.index and (
-            block.kind == "paragraph" or _indent(document, block) > label[1])
+            block.kind == "paragraph" or _indent(document, block) > label[1]
+            or block.group != label[2])
         if label is not None and not under_label and block.kind == "list_item":
             label = None
         if under_label or section.kind == "action_items":
