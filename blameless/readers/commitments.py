@@ -59,6 +59,7 @@ def _heading_words() -> re.Pattern:
     return re.compile(rf"(?:^|\s){_w('action_heading_words')}(?:\s|$)")
 
 
+@lru_cache(maxsize=1024)
 def holds_actions(title: str) -> bool:
     """Whether a heading or bold label names actions ("Lessons learned", "**Review actions**")."""
     text = " ".join(re.sub(r"[^\w\s'-]+", " ", title.lower()).split())
