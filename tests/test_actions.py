@@ -449,3 +449,125 @@ def test_every_a2_finding_is_rendered_from_its_rule_templates():
                 assert hit.variant is None or hit.variant in rule.messages, (rule.id, hit.variant)
                 rule.render(hit.variant, hit.slots)  # every slot the templates name is filled
     assert hits
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions outside an action-item list (issue 11): judged for vagueness, never owners or dates
+
+def test_a_commitment_in_prose_is_judged_for_vagueness_at_its_own_words():
+    found = check("""
+        # Review
+
+        ## Root cause
+
+        The cache filled up overnight. Going forward, we will look into
+        the eviction settings of the cache.
+        """)
+    [hit] = [f for f in found if f.rule == "A201"]
+    assert (hit.line, hit.column) == (5, 55)  # "look into", after "we will"
+    assert "“look into”" in hit.message
+    assert not {f.rule for f in found} & {"A203", "A204", "A206"}
+
+
+def test_a_concrete_commitment_and_a_report_of_past_work_stay_clean():
+    found = check("""
+        # Review
+
+        ## Root cause
+
+        We will add an alert when the cache holds more than 90% of its memory for 5 minutes.
+        To prevent this in the future, an eviction limit was added to the cache.
+        In this post we'll look at what went wrong.
+        """)
+    assert found == []
+
+
+def test_lessons_learned_items_are_actions_but_what_went_well_under_it_is_not():
+    found = check("""
+        # Review
+
+        ## Lessons learned
+
+        ### What went well
+
+        - Better paging got the right person online in two minutes.
+
+        ### What we will do differently
+
+        - Better paging for the mail relay.
+        - Add an alert when the mail relay queue holds more than 200 messages.
+        """)
+    assert [(f.rule, f.line) for f in found] == [("A201", 11)]
+
+
+def test_a_bold_label_opens_a_list_of_actions_inside_another_section():
+    found = check("""
+        # Review
+
+        ## Incident on 2026-03-02
+
+        - **Resolution**:
+          - Restarted the relay and drained the queue.
+        - **Review actions**:
+          - Look into the relay restarts.
+          - Is the nightly backup the cause of the restarts
+          - Pin the relay image to 3.2.1 in the deploy repository.
+        """)
+    assert [(f.rule, f.line) for f in found] == [("A201", 8), ("A205", 9)]
+
+
+def test_a_question_with_its_ticket_is_tracked_work():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        - Can we shard the sessions table? Tracked in PLAT-12.
+        - Can we shard the events table?
+        """)
+    assert [(f.rule, f.line) for f in found if f.rule == "A205"] == [("A205", 6)]
+
+
+def test_a_glossary_is_not_read_as_action_items():
+    found = check("""
+        # Review
+
+        ## Glossary
+
+        - **Alerting**: the pager rules that wake the on-call engineer.
+        - **Better Uptime**: the status page vendor.
+        - **Improved queue**: the queue service after the 2025 rewrite.
+
+        ## Action items
+
+        - Add an alert when the relay queue holds more than 200 messages (PLAT-9).
+        """)
+    assert found == []
+
+
+@pytest.mark.parametrize("item,variant_words", [
+    ("Workload isolation might be an option for the batch jobs.", "might be an option"),
+    ("Move the nightly export to something more durable.", "something more durable"),
+    ("Relay metrics and alerts", "Relay metrics and alerts"),
+    ("Set up improved paging for the relay.", "Set up improved paging"),
+])
+def test_vague_is_judged_by_what_the_item_lacks(item, variant_words):
+    [hit] = [f for f in check(f"# Review\n\n## Action items\n\n- {item}\n") if f.rule == "A201"]
+    assert f"“{variant_words}”" in hit.message
+    assert hit.line == 5 and hit.column == 3
+
+
+def test_a_bold_label_followed_by_a_list_of_its_own_holds_actions_until_the_next_label():
+    found = check("""
+        # Review
+
+        - **Review actions**:
+
+        1. Look into the relay restarts.
+        2. Pin the relay image to 3.2.1 in the deploy repository.
+
+        - **Notes**:
+
+        1. Look into the relay restarts happened at night.
+        """)
+    assert [(f.rule, f.line) for f in found] == [("A201", 5)]

@@ -74,6 +74,9 @@ class ActionItem:
     empty_owner_cell: Span | None = None
     cells: dict[str, str] = field(default_factory=dict)  # column kind -> cell text
     cell_spans: dict[str, Span] = field(default_factory=dict)
+    #: read from prose or a looser shape (blameless.readers.commitments): judged for vagueness,
+    #: never for owners or dates
+    prose: bool = False
 
     @property
     def action_text(self) -> str:
@@ -143,6 +146,18 @@ def _read_action_items(document: "Document") -> list[ActionItem]:
             continue  # a reference under the item it belongs to
         items.append(item)
     return items
+
+
+def prose_item(document: "Document", block: "Block", span: Span) -> ActionItem:
+    """An action read from prose (a commitment, a paragraph of an action-item section, an item of
+    a lessons-learned list): its ticket, done mark and metric, for the vagueness checks only."""
+    item = ActionItem(block, _root(document, block.section), block.raw, block.text, span, prose=True)
+    _read_owner(item)
+    _read_due(item)
+    _read_tracker(item)
+    _read_status(item)
+    _read_metric(item)
+    return item
 
 
 def _root(document: "Document", section: "Section") -> "Section":

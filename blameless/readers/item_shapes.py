@@ -134,7 +134,7 @@ def _done_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     #: work reported as done: "We tweaked the pull limit", "X has been documented"
     past = re.compile(rf"^{_any('done_work_subjects')}(?:'ve|\s+have|\s+has)?\s+(?:already\s+)?"
                       r"(?!need)[a-z]+(?:ed|ilt|ote|ut|et|ade)\b|"
-                      r"^[^,;]{3,80}?\b(?:has|have)\s+(?:now\s+|already\s+)?been\s+[a-z]+"
+                      r"^[^,;]{3,80}?(?<!should )(?<!could )(?<!would )(?<!might )(?<!must )\b(?:has|have)\s+(?:now\s+|already\s+)?been\s+[a-z]+"
                       r"(?:ed|en|ilt|ote|ut|et|ade)\b", re.I)
     return status, inline, shout, past
 
@@ -169,6 +169,34 @@ def lead_noise() -> re.Pattern:
         r"(?:\s*(?:\[[^\]]{1,30}\]:?|\(" + priority + r"\)|"
         rf"(?:{_upper('priority_words')}|P[0-4])\b|{priority}\s*[:\-–—]|"
         rf"(?i:{_any('item_labels')})\s*:|\d{{1,3}}[.)]\s|[-–—:]))+\s*")
+
+
+# ---------------------------------------------------------------------------------------------
+# Whether an item opens with a verb (lemminflect's dictionary says which words can be verbs)
+
+@lru_cache(maxsize=4096)
+def _parts(word: str) -> tuple[bool, bool]:
+    """(can be a verb, can be a noun), from lemminflect's dictionary."""
+    from lemminflect import getAllLemmas
+    return bool(getAllLemmas(word, "VERB")), bool(getAllLemmas(word, "NOUN"))
+
+
+def only_verb(word: str) -> bool:
+    """Whether a word can be a verb and not a noun ("include", not "alerts")."""
+    verb, noun = _parts(word)
+    return verb and not noun
+
+
+def opens_with_verb(words: list[str]) -> bool:
+    """Whether an item opens with a verb: a word that is only a verb, a verb the lexicon lists,
+    or a noun-or-verb followed by a determiner ("Queue metrics" is a noun, "Queue the jobs" not)."""
+    known = any(words[0] in english().words(n) for n in
+                ("deliverable_verbs", "add_verbs", "increase_verbs", "reduce_verbs", "improve_verbs"))
+    verb, noun = _parts(words[0])
+    if not verb and not known:
+        return False
+    following = words[1] if len(words) > 1 else ""
+    return known or not noun or following in english().words("verb_object_openers")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,11 +1,13 @@
-"""A205 not an action: an item that is only a link ("#812", a bare URL), or a question
-("Should we shard the sessions table?")."""
+"""A205 not an action: an item that is only a link ("#812", a bare URL), or a question with no
+ticket ("Should we shard the sessions table?", also without its question mark: "Is the backup job
+the cause")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ...lexicon import english
 from ...readers.action_items import action_items
+from ...readers.commitments import commitments
 from ...readers.item_shapes import lead_noise, link_only
 from ..context import DocumentContext, Hit
 from .suggest import shape_slots
@@ -13,13 +15,15 @@ from .suggest import shape_slots
 
 def not_an_action(ctx: DocumentContext) -> Iterator[Hit]:
     """A205: an item that is only a link, or a question instead of an action."""
-    for item in action_items(ctx.document):
-        if item.done:
+    prose_lines: set[tuple[int, int]] = set()  # one finding for a line of prose, however many sentences
+    for item in action_items(ctx.document) + commitments(ctx.document):
+        line = ctx.document.position(item.block.doc_offset(item.action_span[0]))[0]
+        if item.done or (item.prose and (item.block.index, line) in prose_lines):
             continue
         block = item.block
         s, e = item.action_span
         raw = block.raw[s:e]
-        if link_only(raw):
+        if link_only(raw) and not item.prose:
             yield Hit(block.doc_offset(s), block.doc_offset(e), variant="link",
                       slots={**shape_slots(item), "link": raw.strip()})
             continue
@@ -27,5 +31,10 @@ def not_an_action(ctx: DocumentContext) -> Iterator[Hit]:
         lead = lead_noise().match(body)
         body = body[lead.end():] if lead else body
         first = body.split()[0].lower().strip("*_") if body.split() else ""
-        if body.rstrip().endswith("?") and first in english().words("interrogatives"):
+        if item.tracked:
+            continue  # a question with its ticket is tracked work
+        if (body.rstrip().endswith("?") and first in english().words("interrogatives")) or (
+                first in english().words("question_auxiliaries") and len(body.split()) >= 4):
+            if item.prose:
+                prose_lines.add((block.index, line))
             yield Hit(block.doc_offset(s), block.doc_offset(e), variant="question")

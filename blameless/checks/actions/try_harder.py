@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ...lexicon import english
 from ...readers.action_items import action_items
+from ...readers.commitments import commitments
 from ..context import DocumentContext, Hit
 from .wording import strip_lead
 
@@ -59,10 +60,10 @@ def people_not_systems(ctx: DocumentContext) -> Iterator[Hit]:
     """A202: actions that ask people to be better instead of changing a system."""
     document = ctx.document
     seen: set[int] = set()
-    for item in action_items(document):
-        seen.add(item.block.index)
-        if item.done:
+    for item in action_items(document) + commitments(document):
+        if item.done or (item.prose and item.block.index in seen):
             continue
+        seen.add(item.block.index)
         yield from _person_hits(item.block, item.action_span)
     # a short paragraph standing alone as a section's measure ("Remind staff to ...")
     content: dict[int, int] = {}

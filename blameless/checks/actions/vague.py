@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from ...lexicon import english
 from ...readers.action_items import ActionItem, action_items
+from ...readers.commitments import commitments
 from ..context import DocumentContext, Hit
+from .specificity import lacks, main_clause
 from .suggest import vague_rewrite
 from .wording import strip_lead
 
@@ -30,7 +32,7 @@ def _opening(name: str) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _concrete() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a number or unit, a mechanism, a deliverable): what makes a vague verb concrete."""
-    numeric = re.compile(rf"\d|\b(?:p\d\d|{_w('measure_units')})\b|[<>≤≥]|%", re.I)
+    numeric = re.compile(rf"(?<![A-Za-z])\d|\b(?:p\d\d|{_w('measure_units')})\b|[<>≤≥]|%", re.I)
     mechanism = re.compile(rf"\b(?:by\s+{_w('mechanism_gerunds')}|with\s+(?:a|an|the)\s+\w+|"
                            rf"{_w('mechanism_words')}|from\s+\S+\s+to)\b", re.I)
     not_after = "".join(rf"(?<!\b{re.escape(n)})" for n in english().entries("open_ended_nouns"))
@@ -71,14 +73,16 @@ def _wishes() -> tuple[re.Pattern, re.Pattern, tuple[tuple[re.Pattern, str], ...
     """("make X safer", "better dashboards", (("increase coverage", "more"), ("reduce toil",
     "less")), "add more alerts")."""
     generic = _w("generic_nouns")
+    open_objects = rf"(?:{generic}|{_w('vague_objects')})"
     some = r"(?:[\w/-]+\s+){0,2}?"
     make = re.compile(rf"make\s+(.{{1,60}}?)\s+(?:more\s+\w+|less\s+\w+|{_w('make_better_words')})\b")
-    wish = re.compile(rf"{_w('wish_qualifiers')}\s+{some}{generic}\b")
+    wish = re.compile(rf"(?:an?\s+)?{_w('wish_qualifiers')}\s+{some}{open_objects}\b")
     amounts = tuple(
         (re.compile(rf"{_w(verbs)}\s+(?:{_w('object_determiners')}\s+)?{some}{nouns}\b"), why)
         for verbs, nouns, why in (("increase_verbs", generic, "more"),
                                   ("reduce_verbs", _w("vague_targets"), "less")))
-    add = re.compile(rf"{_w('add_verbs')}\s+(?:an?\s+)?{_w('more_qualifiers')}\s+{some}{generic}\b")
+    add = re.compile(rf"(?:^|,\s*|\b(?:and|or)\s+)({_w('add_verbs')}\s+(?:an?\s+)?(?:{_w('more_qualifiers')}\s+"
+                     rf"{some}{open_objects}|{_w('comparative_qualifiers')}\s+[\w/-]+))\b")
     return make, wish, amounts, add
 
 
@@ -114,8 +118,11 @@ def vague_reason(item: ActionItem) -> tuple[str, str] | None:
     # "make sure it never recurs"
     if _again().search(low) or _result_only().search(low):
         return "result", body
-    if item.tracked or numeric.search(body) or "`" in item.action_raw or mechanism.search(low):
+    if item.tracked or numeric.search(body) or "`" in item.action_raw or mechanism.search(main_clause(low)):
         return None
+    lacking = lacks(low, body)
+    if lacking and lacking[0] == "hedge":
+        return lacking
     # improvement verbs: "Improve X", "Make X safer"
     so = outcome.search(low)
     if so and len(so.group(1).split()) >= 3 and not comparison.search(so.group(1)):
@@ -140,22 +147,26 @@ def vague_reason(item: ActionItem) -> tuple[str, str] | None:
         if m:
             return why, body[:m.end()]
     # "Add more alerts", "Set up some logging"
-    m = add.match(low)
+    m = add.search(low)
     if m:
-        return "more", body[:m.end()]
-    return None
+        return "more", body[m.start(1):m.end(1)]
+    return lacking
 
 
 def vague_action(ctx: DocumentContext) -> Iterator[Hit]:
     """A201: vague verbs or objects with no verifiable outcome."""
     # the pack's rewrites, with any a project's config replaces (a TOML table arrives as pairs)
     rewrites = {**ctx.rule.options["rewrites"], **dict(ctx.option("rewrites") or ())}
-    for item in action_items(ctx.document):
-        if item.done:
+    prose_lines: set[tuple[int, int]] = set()  # one finding for a line of prose, however many sentences
+    for item in action_items(ctx.document) + commitments(ctx.document):
+        line = ctx.document.position(item.block.doc_offset(item.action_span[0]))[0]
+        if item.done or (item.prose and (item.block.index, line) in prose_lines):
             continue
         found = vague_reason(item)
         if not found:
             continue
+        if item.prose:
+            prose_lines.add((item.block.index, line))
         why, words = found
         variant, slots = vague_rewrite(item, words, rewrites, activity=why == "activity")
         s, e = item.action_span

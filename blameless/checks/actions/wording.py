@@ -14,7 +14,7 @@ def _modal_lead() -> re.Pattern:
     w = english().alternation
     return re.compile(
         rf"^(?:{w('lead_subjects')}\s+{w('lead_modals')}|{w('lead_openers')}|{w('future_phrases')},?|"
-        rf"{w('striving_verbs')}\s+to)\s+", re.I)
+        rf"{w('striving_verbs')}\s+to|{w('continuing_leads')})\s+", re.I)
 
 
 def strip_lead(text: str) -> tuple[int, str]:
