@@ -102,3 +102,21 @@ def test_entries_of_the_wrong_shape_are_misses(tmp_path):
                 json.dumps({**json.loads('{"findings": [{"rule": 1}]}'), "key": key})):
         path.write_text(bad)
         assert cache.get(key, "pm.md") is None, bad
+
+
+def test_json_facts_are_the_same_when_the_findings_come_from_the_cache(tmp_path):
+    import json
+    import os
+    import subprocess
+
+    from conftest import BIN
+
+    doc = tmp_path / "pm.md"
+    doc.write_text("# Review\n\n## Timeline (UTC)\n\n- 2026-03-10 09:14 Errors began\n"
+                   "- 2026-03-10 09:20 Alert fired\n- 2026-03-10 09:40 Rolled back; errors stopped\n")
+    env = {**os.environ, "BLAMELESS_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([str(BIN / "blameless"), "check", "--format", "json", str(doc)], env=env,
+                           capture_output=True, text=True) for _ in range(2)]
+    assert all(r.returncode == 0 for r in runs), runs[1].stderr
+    first, second = (json.loads(r.stdout) for r in runs)
+    assert second == first and first["facts"][0]["detected"]

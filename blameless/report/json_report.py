@@ -33,10 +33,19 @@ def finding_dict(finding: Finding, file) -> dict:
     }
 
 
+def _document(file):
+    """The file's Document; a result served from the cache carries only its source lines."""
+    from ..document import Document, parse
+
+    if isinstance(file.document, Document):
+        return file.document
+    return parse(file.document.source, path=None if file.path == "stdin" else file.path)
+
+
 def render(report: Report) -> str:
     from .facts import facts_dict
 
     findings = [finding_dict(f, file) for file in report.files for f in file.findings]
-    facts = [facts_dict(file.document, file.path) for file in report.files if file.document is not None]
+    facts = [facts_dict(_document(file), file.path) for file in report.files if file.document is not None]
     return json.dumps({"version": 1, "findings": findings, "facts": facts, "summary": report.summary()},
                       indent=2, ensure_ascii=False)
