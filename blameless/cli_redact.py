@@ -13,28 +13,13 @@ from pathlib import Path
 
 import click
 
-BOM = "\ufeff"
+from .cli_files import read_source
+from .errors import InputError
+
 
 
 class _Failure(Exception):
     pass
-
-
-def _read(name: str) -> tuple[str, str]:
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except IsADirectoryError:
-        raise _Failure(f"{name}: is a directory") from None
-    except OSError as err:
-        raise _Failure(f"{name}: cannot read: {err.strerror or err}") from None
-    if b"\x00" in data[:8192]:
-        raise _Failure(f"{name}: looks like a binary file, not a postmortem")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise _Failure(f"{name}: not UTF-8 text (invalid byte at offset {err.start})") from None
-    bom = BOM if text.startswith(BOM) else ""
-    return text[len(bom):], bom
 
 
 def _write(name: str, text: str, private: bool = False) -> None:
@@ -79,7 +64,7 @@ def redact_command(file, output, in_place, mapping_path, config_path):
             raise _Failure(f"{output}: is the input file; use --in-place to rewrite it")
         if in_place and file == "-":
             raise _Failure("--in-place needs a file, not stdin")
-        text, bom = _read(file)
+        text, bom = read_source(file)
         result = redact(text, path=None if file == "-" else file, config=config_path)
         if output == "-":
             click.echo(bom + result.text, nl=False)
@@ -90,6 +75,6 @@ def redact_command(file, output, in_place, mapping_path, config_path):
         changed = sum(len(v) for v in result.mapping.values())
         click.echo(f"{len(result.findings)} redaction finding{'s' if len(result.findings) != 1 else ''}; "
                    f"{changed} distinct text{'s' if changed != 1 else ''} replaced.", err=True)
-    except (_Failure, ConfigError, RulePackError, ModelNotFound) as err:
+    except (_Failure, InputError, ConfigError, RulePackError, ModelNotFound) as err:
         click.echo(f"blameless: error: {err}", err=True)
         sys.exit(2)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 import blameless
 
@@ -74,19 +73,11 @@ def expected_position(text: str, offset: int) -> tuple[int, int]:
     return len(starts), offset - starts[-1] + 1
 
 
-_MD = MarkdownIt("commonmark", {"html": True, "maxNesting": 100}).enable("table")
-
-
 def code_texts(text: str) -> list[str]:
     """The contents of every code block and inline code span, as markdown-it reads them."""
-    out = []
-    for tok in _MD.parse(text):
-        if tok.type in ("fence", "code_block"):
-            out.append(tok.content)
-        for child in tok.children or ():
-            if child.type == "code_inline":
-                out.append(child.markup + child.content)
-    return out
+    from blameless.fixes import code_of
+
+    return code_of(text)
 
 
 def check_properties(text: str, other: str) -> None:
