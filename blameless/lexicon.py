@@ -117,3 +117,9 @@ def load_lexicon(folder: Path) -> Lexicon:
 def english() -> Lexicon:
     """The built-in English lexicon (rules/en/)."""
     return load_lexicon(rules_dir() / "en")
+
+
+def alternation(name: str) -> str:
+    """An English lexicon list as a regex alternation (the checks' and readers' one way to put a
+    word list in a pattern)."""
+    return english().alternation(name)

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import english
+from ..lexicon import alternation as _w, english
 from ..sections import classify_heading
 from .action_items import ActionItem, action_items, prose_item
 from .item_shapes import opens_with_verb
@@ -29,10 +29,6 @@ Span = tuple[int, int]
 
 _SENTENCE = re.compile(r"[^\s].*?(?:[.!?](?=\s|$)|$)", re.S)
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)?\s*([^*_\n]{3,60}?)\s*:?\s*(?:\*\*|__)?\s*:?\s*$")
-
-
-def _w(name: str) -> str:
-    return english().alternation(name)
 
 
 def commitments(document: "Document") -> list[ActionItem]:

@@ -20,15 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import english
+from ..lexicon import alternation as _words, english
 
 #: Month numbers by the first three letters of the month's name ("sep" -> 9).
 MONTHS = {m[:3]: i + 1 for i, m in enumerate(english().entries("month_names"))}
-
-
-def _words(name: str) -> str:
-    """A lexicon list as a regex alternation, longest entry first."""
-    return english().alternation(name)
 
 
 @dataclass(frozen=True)

@@ -9,17 +9,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import english
+from ..lexicon import alternation as _any, english
 
 
 def words_of(name: str) -> frozenset[str]:
     """A lexicon list as a set of lower-case words or phrases."""
     return english().words(name)
-
-
-def _any(name: str) -> str:
-    """A lexicon list as a regex alternation, longest entry first, any whitespace in phrases."""
-    return english().alternation(name)
 
 
 def _upper(name: str) -> str:

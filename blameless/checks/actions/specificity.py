@@ -10,12 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...lexicon import english
+from ...lexicon import alternation as _w
 from ...readers.item_shapes import only_verb, opens_with_verb
-
-
-def _w(name: str) -> str:
-    return english().alternation(name)
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ...lexicon import english
+from ...lexicon import alternation as _w
 from ...readers.action_items import action_items
 from ...readers.commitments import commitments
 from ..context import DocumentContext, Hit
@@ -18,10 +18,6 @@ from .wording import strip_lead
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...document import Block
-
-
-def _w(name: str) -> str:
-    return english().alternation(name)
 
 
 @lru_cache(maxsize=1)

@@ -10,17 +10,13 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...lexicon import english
+from ...lexicon import alternation as _w, english
 from ...readers.action_items import ActionItem, action_items
 from ...readers.commitments import commitments
 from ..context import DocumentContext, Hit
 from .specificity import lacks, main_clause
 from .suggest import vague_rewrite
 from .wording import strip_lead
-
-
-def _w(name: str) -> str:
-    return english().alternation(name)
 
 
 @lru_cache(maxsize=None)
