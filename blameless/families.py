@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from . import yaml_files
 
 
 def rules_dir() -> Path:
@@ -36,7 +36,7 @@ class Family:
 
 @lru_cache(maxsize=1)
 def families() -> tuple[Family, ...]:
-    data = yaml.safe_load((rules_dir() / "families.yml").read_text(encoding="utf-8"))
+    data = yaml_files.load((rules_dir() / "families.yml").read_text(encoding="utf-8"))
     return tuple(Family(**{k: str(v) for k, v in entry.items()}) for entry in data["families"])
 
 

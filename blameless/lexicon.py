@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from . import yaml_files
 
 from .errors import BlamelessError
 from .families import rules_dir
@@ -84,8 +84,8 @@ def load_lexicon(folder: Path) -> Lexicon:
     sources: dict[str, Path] = {}
     for path in sorted(folder.glob("*.yml")):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as err:
+            data = yaml_files.load(path.read_text(encoding="utf-8")) or {}
+        except yaml_files.YAMLError as err:
             raise LexiconError(f"{path}: invalid YAML: {err}") from None
         if not isinstance(data, dict):
             raise LexiconError(f"{path}: a lexicon file maps list names to lists of words")

@@ -76,7 +76,8 @@ class Pipeline:
                 failures.append(f"spaCy pipeline {candidate.name!r} has no {' or '.join(missing)}, "
                                 "which blameless's rules read")
                 continue
-            _add_special_cases(nlp)
+            add_special_cases(nlp)
+            _parse_cheaper(nlp)
             self.loaded = candidate
             for failure in failures:
                 _warn(f"{failure}; using {candidate.label}")
@@ -160,12 +161,23 @@ def _pieces(text: str) -> list[str]:
 ROLE_TOKENS = ("on-call", "on-caller", "on-callers")
 
 
-def _add_special_cases(nlp: "Language") -> None:
+def add_special_cases(nlp: "Language") -> None:
     from spacy.symbols import ORTH
 
     for word in ROLE_TOKENS:
         for form in (word, word.capitalize(), word.upper()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def _parse_cheaper(nlp: "Language") -> None:
+    """Swap the stock attribute ruler for the indexed one (same patterns, same results; see
+    blameless/attribute_index.py). Every other component is read by some rule: the tagger (TAG),
+    parser (DEP, sentences), attribute ruler (POS, MORPH) and lemmatizer (LEMMA); NER is excluded
+    at load. BLAMELESS_STOCK_ATTRIBUTE_RULER=1 keeps the stock one (for comparison)."""
+    if os.environ.get("BLAMELESS_STOCK_ATTRIBUTE_RULER") != "1":
+        from .attribute_index import install
+
+        install(nlp)
 
 
 _shared: dict[str | None, Pipeline] = {}

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from . import yaml_files
 
 from .families import by_category, categories, id_example, id_pattern, rules_dir
 from .errors import RulePackError  # noqa: F401  (re-exported: blameless.rules.RulePackError)
@@ -347,12 +347,12 @@ def load_pack(path: str | Path) -> list[Rule]:
     """Load and validate one rule pack; raises RulePackError naming the file and field."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_files.load(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise RulePackError(f"{path}: cannot read rule pack: {err.strerror or err}") from None
     except UnicodeDecodeError:
         raise RulePackError(f"{path}: rule pack is not UTF-8 text") from None
-    except yaml.YAMLError as err:
+    except yaml_files.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""
         raise RulePackError(f"{path}: invalid YAML{at}: {getattr(err, 'problem', None) or err}") from None

@@ -1,0 +1,63 @@
+"""The indexed attribute ruler is a drop-in: every token gets the POS, MORPH, LEMMA, TAG and DEP
+the stock spaCy component gives it, on all the English the project ships (rule examples, golden
+fixtures, sample postmortems) and, where the checkout sits beside it, the shared real corpus."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from blameless.document import parse
+from blameless.nlp import Pipeline, add_special_cases
+from blameless.registry import rule_set
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _texts() -> list[str]:
+    sources = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("examples/*.md"))]
+    sources += [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("tests/golden/*.md"))]
+    sources += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/*.md"))]
+    texts = [block.text for source in sources for block in parse(source, path="x.md").blocks]
+    texts += [ex.text for rule in rule_set().rules for ex in (*rule.flag, *rule.passes)]
+    return list(dict.fromkeys(texts))
+
+
+def _attributes(nlp, texts: list[str]) -> list[tuple]:
+    return [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_)
+            for doc in nlp.pipe(texts, batch_size=64) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    indexed = Pipeline()
+    nlp = indexed.nlp
+    stock = spacy.load(indexed.loaded.name if indexed.loaded.role != "configured" else str(indexed.loaded.path),
+                       exclude=["ner"])
+    return nlp, stock
+
+
+def test_the_indexed_ruler_replaces_the_stock_one(pipelines):
+    nlp, stock = pipelines
+    assert "attribute_ruler" not in nlp.pipe_names and "blameless_attribute_index" in nlp.pipe_names
+    assert "attribute_ruler" in stock.pipe_names
+
+
+def test_every_token_gets_the_attributes_the_stock_ruler_gives(pipelines):
+    nlp, stock = pipelines
+    add_special_cases(stock)  # the same tokens on both sides
+    texts = _texts()
+    ours, theirs = _attributes(nlp, texts), _attributes(stock, texts)
+    assert len(ours) == len(theirs) > 5000
+    differing = [(a, b) for a, b in zip(ours, theirs) if a != b]
+    assert not differing, differing[:5]
+
+
+def test_multi_token_patterns_still_apply(pipelines):
+    """The few multi-token patterns (contractions such as "gonna") go through their own Matcher."""
+    nlp, stock = pipelines
+    text = "We're gonna need a bigger disk, ain't we? They wanna roll back."
+    assert _attributes(nlp, [text]) == _attributes(stock, [text])
+    assert [t.lemma_ for t in nlp("gonna")] == ["go", "to"]
