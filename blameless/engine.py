@@ -14,6 +14,7 @@ from .document import Block, Document, parse
 from .findings import Finding, Fix, Span
 from .fixes import removal
 from .nlp import Pipeline, shared_pipeline
+from .partial_parse import assemble, candidate_ranges
 from .registry import rule_set_for
 from .rules import Rule
 from .text import inside_quotes, phrase_regex
@@ -32,6 +33,8 @@ def block_words(text: str) -> frozenset[str]:
             words.update(p for p in re.split(r"[-']", w) if p)
             if w.endswith("n't"):
                 words.add("not")
+    if "?" in text:
+        words.add("?")  # a question mark is a trigger too (blame questions)
     return frozenset(words)
 
 
@@ -71,9 +74,9 @@ class Engine:
             for rule in block_rules:
                 if not rule.scope.admits(block.section.kind, block.kind):
                     continue
-                if rule.triggers:
+                if rule.prefiltered:
                     words = words if words is not None else block_words(block.text)
-                    if not (rule.triggers & words):
+                    if not rule.admits(words):
                         continue
                 rules.append(rule)
             if rules:
@@ -96,12 +99,16 @@ class Engine:
         if any(s.action == "disable-file" and not s.rules for s in document.suppressions):
             return
         plan = self.plan(document)
-        to_parse = [block.text for block, rules in plan if any(r.needs_parse for r in rules)]
+        stretches = [self._stretches(block, rules) for block, rules in plan]
+        units = [block.text[s:e] for (block, _), ranges in zip(plan, stretches) for s, e in ranges]
+        parsed = self.pipeline.parse_many(units) if units else {}
+        docs = [assemble(self.pipeline.nlp, block.text, ranges, parsed) if ranges else None
+                for (block, _), ranges in zip(plan, stretches)]
+        parses = {block.text: doc for (block, _), ranges, doc in zip(plan, stretches, docs)
+                  if ranges == [(0, len(block.text))]}  # whole-block parses, for document rules
         doc_rules = [r for r in self.rules if r.document_level]
-        parses = self.pipeline.parse_many(to_parse) if to_parse else {}
         lowercase = lowercase_words(document.source)
-        for block, rules in plan:
-            doc = parses.get(block.text)
+        for (block, rules), doc in zip(plan, docs):
             for rule in rules:
                 budget.spend()
                 for hit in self._run_block_rule(rule, block, doc, lowercase):
@@ -111,6 +118,22 @@ class Engine:
             ctx = DocumentContext(document, rule, self.config, parses, lowercase)
             for hit in HOOKS[rule.check](ctx):
                 findings.append(self._finding(rule, hit, document))
+
+    @staticmethod
+    def _stretches(block: Block, rules: list[Rule]) -> list[tuple[int, int]]:
+        """The stretches of the block to parse: the sentences holding a trigger of one of its
+        parse rules (all of it when such a rule has no triggers); none when no rule parses."""
+        parsing = [r for r in rules if r.needs_parse]
+        if not parsing:
+            return []
+        if any(not r.prefiltered for r in parsing):
+            return [(0, len(block.text))]
+
+        def wanted(sentence: str) -> bool:
+            words = block_words(sentence)
+            return any(r.admits(words) for r in parsing)
+
+        return candidate_ranges(block.text, wanted)
 
     # -- rules -----------------------------------------------------------------------------
     def _run_block_rule(self, rule: Rule, block: Block, doc, lowercase) -> Iterable[Hit]:

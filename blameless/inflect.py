@@ -12,12 +12,17 @@ from functools import lru_cache
 def forms(word: str) -> frozenset[str]:
     """The word and its inflections ("mishandle" -> mishandled, mishandling, mishandles...).
 
-    A word given in an inflected form ("dropped") is inflected from its lemmas too.
+    A word given in an inflected form ("dropped") is inflected from its lemmas too, except an
+    inflected auxiliary: a list that names "had" means the pluperfect, not "has" or "having",
+    and "could" is not "can" (nor "canned"). An auxiliary's base ("do") is inflected as a verb.
     """
     from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
 
     word = word.lower()
-    bases = {word} | {lemma.lower() for lemmas in getAllLemmas(word).values() for lemma in lemmas}
+    lemmas = getAllLemmas(word)
+    if word not in lemmas.get("AUX", (word,)):
+        return frozenset({word})  # "had", "could", "did": an auxiliary's form names that form only
+    bases = {word} | {lemma.lower() for found in lemmas.values() for lemma in found}
     found = set(bases)
     for base in bases:
         known = [getAllInflections(base, upos=upos) for upos in ("VERB", "NOUN", "ADJ")]
@@ -33,7 +38,8 @@ def trigger_words(entry: str) -> frozenset[str]:
     """Words whose presence a block needs before `entry` can match in it.
 
     A single word gives all its forms. A phrase needs all of its words, so its longest word
-    (the most selective) with all its forms is enough: "dropped the ball" -> drop, dropped...
+    (the most selective) with all its forms is enough: "dropped the ball" -> drop, dropped...;
+    a function word is the least selective of all ("their fault" -> fault, faults).
     """
     words = [w for w in entry.lower().replace("-", " ").replace("'", " ").split() if w]
     if not words:
@@ -41,5 +47,12 @@ def trigger_words(entry: str) -> frozenset[str]:
     if len(words) == 1 and "-" not in entry and "'" not in entry:
         return forms(words[0])
     whole = entry.lower()
-    longest = max(words, key=len)
+    longest = max(words, key=lambda w: (w not in _function_words(), len(w)))
     return forms(longest) | ({whole} if " " not in whole else set())
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from .lexicon import english
+
+    return english().words("english_function_words") | english().words("possessive_determiners")

@@ -33,6 +33,7 @@ class Pipeline:
         self.loaded = None  # the blameless.model.Candidate in use, once loaded
         self._parse_lock = threading.Lock()
         self.parsed = 0  # texts actually run through the parser (for tests and benchmarks)
+        self.parsed_words = 0  # and their whitespace-separated words
 
     @property
     def nlp(self) -> "Language":
@@ -95,6 +96,7 @@ class Pipeline:
             docs = self._pipe(missing)
             with self._lock:
                 self.parsed += len(missing)
+                self.parsed_words += sum(len(t.split()) for t in missing)
                 for text, doc in zip(missing, docs):
                     self._cache[text] = doc
                 while len(self._cache) > self._cache_size:

@@ -76,6 +76,10 @@ class Rule:
     needs_parse: bool = True
     trigger_entries: tuple[str, ...] = ()  # the words and phrases the prefilter derives from
     triggers_from: tuple[str, ...] = ()
+    #: `triggers_together`: groups of word lists, each group admitting a text that has a word
+    #: of every one of its lists ("should" only with "have"); entries per list.
+    trigger_groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    triggers_together: tuple[tuple[str, ...], ...] = ()  # the groups' list names
     messages: dict = field(default_factory=dict, hash=False, compare=False)  # variant -> template
     suggestions: dict = field(default_factory=dict, hash=False, compare=False)
     options: dict = field(default_factory=dict, hash=False, compare=False)
@@ -91,6 +95,18 @@ class Rule:
         """The prefilter's words: every inflected form of the rule's trigger entries (derived,
         never written; computed on first use so `rules` and `explain` stay light)."""
         return _forms_of(self.trigger_entries)
+
+    @property
+    def prefiltered(self) -> bool:
+        """Whether the rule runs only on texts its trigger words admit (else on every text)."""
+        return bool(self.trigger_entries or self.trigger_groups)
+
+    def admits(self, words: frozenset[str]) -> bool:
+        """Whether a text with these words (engine.block_words) may hold what the rule flags:
+        a word of `triggers_from`, or a word of every list of one `triggers_together` group."""
+        if not self.prefiltered or self.triggers & words:
+            return True
+        return any(all(forms & words for forms in group) for group in _group_forms(self.trigger_groups))
 
     def message_template(self, variant: str | None = None) -> str:
         return self.messages[variant] if variant else self.message
@@ -123,7 +139,7 @@ class Rule:
 
 _REQUIRED = ("id", "name", "category", "severity", "message", "rationale", "suggestion", "examples")
 _KNOWN = set(_REQUIRED) | {"scope", "check", "phrases", "patterns", "fix", "needs_parse",
-                           "triggers_from", "options", "messages", "suggestions"}
+                           "triggers_from", "triggers_together", "options", "messages", "suggestions"}
 
 
 def _show_slots(template: str) -> str:
@@ -180,13 +196,31 @@ def _trigger_entries(path: Path, where: str, lists: tuple[str, ...], phrases: tu
     """The entries of the rule's `triggers_from` lists, its phrases and its patterns' words."""
     entries: list[str] = _required_words(patterns) if not lists else []
     for name in lists:
-        if name in lexicon:
-            entries += [str(w) for w in lexicon[name]]
-        elif name in english().names():
-            entries += english().entries(name)
-        else:
-            raise _fail(path, f"{where}.triggers_from", f"no word list named {name!r}")
+        entries += _list_entries(path, f"{where}.triggers_from", name, lexicon)
     return tuple(dict.fromkeys(entries + list(phrases)))
+
+
+def _list_entries(path: Path, where: str, name: str, lexicon: dict) -> list[str]:
+    if name in lexicon:
+        return [str(w) for w in lexicon[name]]
+    if name in english().names():
+        return english().entries(name)
+    raise _fail(path, where, f"no word list named {name!r}")
+
+
+def _trigger_groups(path: Path, where: str, raw: Any, lexicon: dict) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    where = f"{where}.triggers_together"
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(
+            isinstance(g, list) and len(g) >= 2 and all(isinstance(n, str) for n in g) for g in raw):
+        raise _fail(path, where, "must be a list of groups, each a list of two or more word-list names")
+    return tuple(tuple(tuple(_list_entries(path, where, name, lexicon)) for name in group) for group in raw)
+
+
+@lru_cache(maxsize=256)
+def _group_forms(groups: tuple[tuple[tuple[str, ...], ...], ...]) -> tuple[tuple[frozenset[str], ...], ...]:
+    return tuple(tuple(_forms_of(entries) for entries in group) for group in groups)
 
 
 @lru_cache(maxsize=256)
@@ -304,6 +338,7 @@ def _rule(path: Path, index: int, raw: Any, lexicon: dict) -> Rule:
     triggers_from = raw.get("triggers_from") or []
     if not isinstance(triggers_from, list) or not all(isinstance(n, str) for n in triggers_from):
         raise _fail(path, f"{where}.triggers_from", "must be a list of word-list names")
+    groups = _trigger_groups(path, where, raw.get("triggers_together"), lexicon)
     messages = _templates(path, where, raw, "messages")
     suggestions = _templates(path, where, raw, "suggestions")
     for key, template in [("message", raw["message"]), ("suggestion", raw["suggestion"])] + [
@@ -323,7 +358,8 @@ def _rule(path: Path, index: int, raw: Any, lexicon: dict) -> Rule:
         fix=fix, needs_parse=bool(needs_parse),
         trigger_entries=_trigger_entries(path, where, tuple(triggers_from), tuple(phrases), lexicon,
                                          tuple(patterns)),
-        triggers_from=tuple(triggers_from), messages=messages, suggestions=suggestions,
+        triggers_from=tuple(triggers_from), trigger_groups=groups,
+        triggers_together=tuple(tuple(g) for g in raw.get("triggers_together") or ()), messages=messages, suggestions=suggestions,
         options=options, lexicon=lexicon, pack=path.stem,
     )
 

@@ -193,14 +193,19 @@ def test_the_prefilter_admits_every_inflection_of_the_verbs_a_rule_depends_on():
     engine = Engine(blameless.Config())
     missed = []
     for rule in rule_set():
-        for name in rule.triggers_from:
+        # a list of `triggers_from`, or of a `triggers_together` group with a word of each other list
+        uses = [(name, "") for name in rule.triggers_from]
+        uses += [(name, " ".join(english().entries(other)[0] for other in group if other != name))
+                 for group in rule.triggers_together for name in group]
+        for name, companions in uses:
             if not name.endswith("_verbs"):
                 continue
             for lemma in english().entries(name):
                 for form in forms(lemma):
                     heading = "## Timeline" if "timeline" in (rule.scope.sections or ()) else "## Root cause"
-                    doc = parse(f"{heading}\n\n- 10:00 Dana {form} the replica.\n"
-                                if heading == "## Timeline" else f"{heading}\n\nDana {form} the replica.\n")
+                    sentence = f"Dana {form} the replica {companions}".rstrip() + "."
+                    doc = parse(f"{heading}\n\n- 10:00 {sentence}\n"
+                                if heading == "## Timeline" else f"{heading}\n\n{sentence}\n")
                     planned = {r.id for _, rules in engine.plan(doc) for r in rules}
                     if rule.id not in planned:
                         missed.append((rule.id, name, form))

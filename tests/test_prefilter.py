@@ -1,0 +1,66 @@
+"""The prefilter decides what spaCy parses: only the sentences holding a trigger of a rule that
+runs on the block, with function words admitting a sentence only beside the word they need.
+What a user notices: the same findings, at the same places, for less parsing."""
+from __future__ import annotations
+
+import blameless
+from blameless.document import parse
+from blameless.engine import Engine, block_words
+from blameless.inflect import forms, trigger_words
+from blameless.nlp import Pipeline
+from blameless.registry import rule_set
+
+CLEAN = "The queue drained by noon. Disk usage stayed under half. "
+BLAME = "Omar forgot to rotate the signing key. "
+
+
+def _rules() -> dict:
+    return {r.id: r for r in rule_set()}
+
+
+def test_only_the_sentence_with_a_trigger_is_parsed_and_the_finding_keeps_its_place():
+    alone = Engine(blameless.Config(), pipeline=Pipeline()).check_text(f"## Root cause\n\n{BLAME}\n")
+    pipeline = Pipeline()
+    among = Engine(blameless.Config(), pipeline=pipeline).check_text(f"## Root cause\n\n{CLEAN}{BLAME}{CLEAN}\n")
+    [b101] = [f for f in alone if f.rule == "B101"]
+    [again] = [f for f in among if f.rule == "B101"]
+    assert (again.line, again.column - len(CLEAN), again.message) == (b101.line, b101.column, b101.message)
+    assert (pipeline.parsed, pipeline.parsed_words) == (1, len(BLAME.split()))  # the clean ones: never
+
+
+def test_a_paragraph_with_no_candidate_sentence_is_not_parsed():
+    pipeline = Pipeline()
+    engine = Engine(blameless.Config(), pipeline=pipeline)
+    engine.check_text(f"## Root cause\n\n{CLEAN}{CLEAN}\n")
+    assert pipeline.parsed == 0
+
+
+def test_should_alone_does_not_admit_hindsight_but_should_have_does():
+    b103 = _rules()["B103"]
+    assert not b103.admits(block_words("The alert should fire within five minutes."))
+    assert b103.admits(block_words("Kai should have paged the database team."))
+    assert b103.admits(block_words("If Kai had paged them, the outage would be shorter."))
+
+
+def test_a_blame_question_needs_a_question_mark():
+    b105 = _rules()["B105"]
+    assert not b105.admits(block_words("We do not know why the cache expired early."))
+    assert b105.admits(block_words("Why didn't you check the cache expiry?"))
+
+
+def test_the_writer_is_a_trigger_only_beside_a_word_of_fault():
+    b106 = _rules()["B106"]
+    assert not b106.admits(block_words("Our dashboards showed the spike at once."))
+    assert b106.admits(block_words("I accidentally deleted the staging bucket."))
+    assert b106.admits(block_words("It was my fault."))
+
+
+def test_an_inflected_auxiliary_stands_for_itself_and_a_verb_is_inflected():
+    assert forms("had") == {"had"} and forms("could") == {"could"}
+    assert {"done", "did", "doing"} <= forms("do")
+    assert {"deleted", "deleting", "deletes"} <= forms("delete")
+
+
+def test_a_phrase_is_prefiltered_by_its_most_selective_word():
+    assert trigger_words("their fault") >= {"fault", "faults"}
+    assert "their" not in trigger_words("their fault")
