@@ -70,10 +70,11 @@ def _inside(hit: Any, start: int, end: int) -> bool:
 class CachingEngine(Engine):
     """Engine whose block-rule results are reused for blocks that did not change."""
 
-    def __init__(self, *args: Any, cache_size: int = 50000, **kwargs: Any):
+    def __init__(self, *args: Any, cache_bytes: int = 8 * 1024 * 1024, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self._hits: OrderedDict[tuple, tuple[tuple, tuple]] = OrderedDict()
-        self._cache_size = cache_size
+        self._hits: OrderedDict[tuple, tuple[tuple, tuple, int]] = OrderedDict()
+        self.cache_bytes = cache_bytes  # what the remembered hits may hold (an estimate, LRU)
+        self.cached_bytes = 0
         self._lock = threading.Lock()  # the language server checks documents in several threads
         self.reused = 0
         self.computed = 0
@@ -89,7 +90,7 @@ class CachingEngine(Engine):
         key = self._key(rule, block)
         entry = self._hits.get(key)
         if entry is not None:
-            hits, asked = entry
+            hits, asked, _ = entry
             if all((word in lowercase) == answer for word, answer in asked):
                 with self._lock:
                     if key in self._hits:
@@ -103,12 +104,26 @@ class CachingEngine(Engine):
         with self._lock:
             if None not in log and all(_inside(h, block.start, end) for h in hits):
                 asked = tuple(dict.fromkeys((word, answer) for _, word, answer in log))
-                self._hits[key] = (tuple(_shift(h, -block.start) for h in hits), asked)
-                if len(self._hits) > self._cache_size:
-                    self._hits.popitem(last=False)
+                self._forget(key)
+                size = _size(key, hits, asked)
+                self._hits[key] = (tuple(_shift(h, -block.start) for h in hits), asked, size)
+                self.cached_bytes += size
+                while self.cached_bytes > self.cache_bytes and self._hits:
+                    self.cached_bytes -= self._hits.popitem(last=False)[1][2]
             else:
-                self._hits.pop(key, None)
+                self._forget(key)
         return hits
+
+    def _forget(self, key: tuple) -> None:
+        entry = self._hits.pop(key, None)
+        if entry is not None:
+            self.cached_bytes -= entry[2]
+
+
+def _size(key: tuple, hits: list, asked: tuple) -> int:
+    """An estimate of an entry's memory: its texts, plus a few hundred bytes per hit and answer."""
+    texts = sum(len(part) for part in key if isinstance(part, str))
+    return 200 + 2 * texts + 400 * len(hits) + 100 * len(asked)
 
 
 __all__ = ["CachingEngine"]

@@ -103,55 +103,33 @@ def main() -> None:
 
 
 def _run_checks(files: list[str], configs: _Configs, show_progress: bool, cache,
-                stdin_filename: str | None = None):
+                stdin_filename: str | None = None, jobs: int = 1, want_facts: bool = False):
+    from .batch import Task, check_files, with_progress
     from .language import language_name
+    from .registry import rule_set_for
     from .report import Report
-    from .runner import check_text
-    from .nlp import ModelNotFound
 
     report = Report()
     errors: list[str] = []
     notices: list[str] = []
-    from .registry import rule_set_for
-
-    def one(name: str) -> None:
-        try:
-            text = read_text(name)
-        except InputError as err:
-            errors.append(str(err))
-            report.skipped.append(name)
-            return
-        if name == "-":
-            display = stdin_filename or "stdin"
-            config = configs.for_file(stdin_filename or "-")
-            where = dict(display=display, parse_path=stdin_filename, config_path=stdin_filename)
-        else:
-            display = name
-            config = configs.for_file(name)  # a bad config stops the run (exit 2): not this file's fault
-            where = dict(display=name, parse_path=name, config_path=name)
-        try:
-            checked = check_text(text, config=config, cache=cache, **where)
-        except (ConfigError, RulePackError, ModelNotFound):
-            raise
-        except Exception as err:  # noqa: BLE001 (one file must not sink the report on the others)
-            errors.append(f"{display}: cannot check: {type(err).__name__}: {err}")
-            report.skipped.append(name)
-            return
-        for note in checked.notes:
+    results = check_files(files, Task(configs, stdin_filename, want_facts), cache, jobs)
+    bar = lambda **kw: click.progressbar(label="Checking", file=sys.stderr, **kw)  # noqa: E731
+    for result in with_progress(results, len(files), show_progress, bar):
+        if result.fatal is not None:
+            raise result.fatal
+        if result.error is not None:
+            errors.append(result.error)
+            report.skipped.append(result.name)
+            continue
+        display = result.checked.path
+        for note in result.notes:
             warn(f"{display}: {note}")
-        if checked.language:
-            notices.append(f"{checked.file.path}: written in {language_name(checked.language)} "
-                           f"({checked.language}), not English; not checked")
+        if result.language:
+            notices.append(f"{display}: written in {language_name(result.language)} "
+                           f"({result.language}), not English; not checked")
+        config = configs.for_file(stdin_filename or "-" if result.name == "-" else result.name)
         report.add_rules(rule_set_for(config))  # SARIF describes every rule the run could report
-        report.files.append(checked.file)
-
-    if show_progress:
-        with click.progressbar(files, label="Checking", file=sys.stderr) as bar:
-            for name in bar:
-                one(name)
-    else:
-        for name in files:
-            one(name)
+        report.files.append(result.checked)
     return report, errors, notices
 
 
@@ -180,10 +158,14 @@ def _selection_options(fn):
 
 
 def _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude,
-            profile=None, show_progress=lambda files: False):
+            profile=None, show_progress=lambda files: False, jobs=None, want_facts=False):
     """Check what the command line names; returns (report, configs, cache)."""
+    from .batch import default_jobs
     from .cache import DEFAULT_DIR, ResultCache
+    from .nlp import limit_shared_cache
     from .paths import is_excluded
+
+    limit_shared_cache(0)  # each file is parsed once: keeping parses would only grow memory
 
     if not paths:
         if stdin_filename is None:
@@ -198,7 +180,8 @@ def _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_
     first = configs.for_file(stdin_filename or files[0] if files[0] == "-" else files[0])
     folder = None if no_cache else (cache_dir or os.environ.get("BLAMELESS_CACHE_DIR") or first.cache_dir or DEFAULT_DIR)
     cache = ResultCache(folder)
-    report, errors, notices = _run_checks(files, configs, show_progress(files), cache, stdin_filename)
+    report, errors, notices = _run_checks(files, configs, show_progress(files), cache, stdin_filename,
+                                          jobs or default_jobs(), want_facts)
     if errors and not report.files:
         for message in errors[:-1]:
             error(message)
@@ -258,9 +241,12 @@ def _show_settings(target: str, configs: "_Configs", cache_dir: str | None) -> N
 @click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour text output (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
 @click.option("--no-color", "no_color", is_flag=True, hidden=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Check files in this many processes (default: the number of usable cores; 1: in this process).")
 @fatal_guard
 def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_filename, no_cache, cache_dir,
-          force_exclude, profile, output_file, statistics, baseline_path, show_settings, quiet, color, no_color):
+          force_exclude, profile, output_file, statistics, baseline_path, show_settings, quiet, color, no_color,
+          jobs):
     """Check postmortems (files, folders, or - for stdin)."""
     from .report.colour import use_colour
 
@@ -275,7 +261,7 @@ def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_fil
         baseline = Baseline(baseline_path)
     report, _, _ = _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude,
                            profile, lambda files: (len(files) >= 5 and sys.stderr.isatty() and fmt == "text"
-                                          and not quiet and not output_file))
+                                          and not quiet and not output_file), jobs, fmt == "json")
     if baseline is not None:
         dropped = baseline.filter(report)
         if dropped and fmt == "text" and not statistics:

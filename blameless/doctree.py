@@ -94,6 +94,8 @@ class Document:
     _code_blocks: tuple[tuple[int, int], ...] = ()
     #: Warnings about this check (e.g. a time budget ran out), shown once per document.
     notes: list[str] = field(default_factory=list, compare=False)
+    #: The texts the last check parsed (or took from the parse cache): what it keeps alive.
+    parsed_texts: tuple[str, ...] = field(default=(), compare=False)
 
     def derived(self, key: str, compute):
         """`compute(self)`, worked out once per document and shared by every check that asks

@@ -102,6 +102,7 @@ class Engine:
         stretches = [self._stretches(block, rules) for block, rules in plan]
         units = [block.text[s:e] for (block, _), ranges in zip(plan, stretches) for s, e in ranges]
         parsed = self.pipeline.parse_many(units) if units else {}
+        document.parsed_texts = tuple(parsed)
         docs = [assemble(self.pipeline.nlp, block.text, ranges, parsed) if ranges else None
                 for (block, _), ranges in zip(plan, stretches)]
         parses = {block.text: doc for (block, _), ranges, doc in zip(plan, stretches, docs)

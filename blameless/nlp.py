@@ -21,14 +21,21 @@ if TYPE_CHECKING:  # pragma: no cover
 from .model import INSTALL_HINT, ModelIntegrityError, ModelNotFound  # noqa: F401  (re-exported)
 
 
-class Pipeline:
-    """A lazily loaded spaCy pipeline with an LRU cache of parsed texts."""
+#: What the parse cache of a library or server process may hold; the CLI holds none across files.
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
+#: A parsed Doc's memory without its tensor, measured on postmortem prose (tracemalloc).
+_BYTES_PER_TOKEN, _BYTES_PER_DOC = 520, 1024
 
-    def __init__(self, model: str | None = None, cache_size: int = 20000):
+
+class Pipeline:
+    """A lazily loaded spaCy pipeline with a cache of parsed texts, bounded by bytes (LRU)."""
+
+    def __init__(self, model: str | None = None, cache_bytes: int = DEFAULT_CACHE_BYTES):
         self.model = model or os.environ.get("BLAMELESS_MODEL") or None
         self._nlp: Language | None = None
-        self._cache: OrderedDict[str, Doc] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache: OrderedDict[str, tuple[Doc, int]] = OrderedDict()
+        self.cache_bytes = cache_bytes
+        self.cached_bytes = 0
         self._lock = threading.Lock()
         self.loaded = None  # the blameless.model.Candidate in use, once loaded
         self._parse_lock = threading.Lock()
@@ -90,27 +97,46 @@ class Pipeline:
     def parse_many(self, texts: Iterable[str]) -> dict[str, "Doc"]:
         """Parse texts (batched through `nlp.pipe`), reusing cached parses."""
         wanted = list(dict.fromkeys(texts))
+        out: dict[str, Doc] = {}
         with self._lock:
-            missing = [t for t in wanted if t not in self._cache]
+            for text in wanted:
+                entry = self._cache.get(text)
+                if entry is not None:
+                    self._cache.move_to_end(text)
+                    out[text] = entry[0]
+        missing = [t for t in wanted if t not in out]
         if missing:
             docs = self._pipe(missing)
             with self._lock:
                 self.parsed += len(missing)
                 self.parsed_words += sum(len(t.split()) for t in missing)
                 for text, doc in zip(missing, docs):
-                    self._cache[text] = doc
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
-        out = {}
-        with self._lock:
-            for text in wanted:
-                doc = self._cache.get(text)
-                if doc is None:  # evicted between the two steps; parse it again
-                    doc = self.nlp(text)
-                else:
-                    self._cache.move_to_end(text)
-                out[text] = doc
+                    out[text] = doc
+                    self._remember(text, doc)
         return out
+
+    def _remember(self, text: str, doc: "Doc") -> None:
+        size = _BYTES_PER_DOC + _BYTES_PER_TOKEN * len(doc)
+        if size > self.cache_bytes or text in self._cache:
+            return
+        self._cache[text] = (doc, size)
+        self.cached_bytes += size
+        while self.cached_bytes > self.cache_bytes:
+            _, (_, dropped) = self._cache.popitem(last=False)
+            self.cached_bytes -= dropped
+
+    def parsed_texts(self) -> list[str]:
+        """The texts whose parses are cached, least recently used first."""
+        with self._lock:
+            return list(self._cache)
+
+    def release(self, texts: Iterable[str]) -> None:
+        """Forget the parses of these texts (the server: blocks no open document has any more)."""
+        with self._lock:
+            for text in texts:
+                entry = self._cache.pop(text, None)
+                if entry is not None:
+                    self.cached_bytes -= entry[1]
 
     def _pipe(self, texts: list[str]) -> list["Doc"]:
         """Parse texts in order. A text longer than PIECE is parsed in pieces cut at whitespace
@@ -121,7 +147,7 @@ class Pipeline:
         with self._parse_lock:  # one parse at a time: a Language is not meant to be shared
             parsed = {}
             for text, doc in zip(short, nlp.pipe(short, batch_size=64)):
-                parsed[text] = doc
+                parsed[text] = _without_tensor(doc)
                 budget.spend()
             for text in texts:
                 if text not in parsed:
@@ -131,11 +157,19 @@ class Pipeline:
                     for piece in _pieces(text):
                         budget.spend()
                         docs.append(nlp(piece))
-                    parsed[text] = Doc.from_docs(docs, ensure_whitespace=False)
+                    parsed[text] = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
         return [parsed[t] for t in texts]
 
     def parse(self, text: str) -> "Doc":
         return self.parse_many([text])[text]
+
+
+def _without_tensor(doc: "Doc") -> "Doc":
+    """The Doc without `doc.tensor` (tok2vec's output: half a parse's memory; no rule reads it)."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0, 0), dtype="float32")
+    return doc
 
 
 def _warn(message: str) -> None:
@@ -183,10 +217,21 @@ def _parse_cheaper(nlp: "Language") -> None:
 
 
 _shared: dict[str | None, Pipeline] = {}
+_shared_cache_bytes = DEFAULT_CACHE_BYTES
 
 
 def shared_pipeline(model: str | None = None) -> Pipeline:
     """The process-wide pipeline for `model` (loaded once per process)."""
     if model not in _shared:
-        _shared[model] = Pipeline(model)
+        _shared[model] = Pipeline(model, cache_bytes=_shared_cache_bytes)
     return _shared[model]
+
+
+def limit_shared_cache(limit: int) -> None:
+    """Bound the parse cache of this process's shared pipelines (`blameless check`: 0, since
+    no parse is reused across files and holding them would make memory grow with the run)."""
+    global _shared_cache_bytes
+    _shared_cache_bytes = limit
+    for pipeline in _shared.values():
+        pipeline.cache_bytes = limit
+        pipeline.release(list(pipeline.parsed_texts()))

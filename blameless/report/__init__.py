@@ -13,7 +13,8 @@ from ..rules import Rule
 class CheckedFile:
     path: str
     findings: list[Finding]
-    document: Document | None = None
+    document: Document | None = None  # or SourceLines: what reporters read is position/line_text/source
+    facts: dict | None = None  # the JSON facts, when worked out while the Document was at hand
 
 
 @dataclass

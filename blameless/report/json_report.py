@@ -46,6 +46,7 @@ def render(report: Report) -> str:
     from .facts import facts_dict
 
     findings = [finding_dict(f, file) for file in report.files for f in file.findings]
-    facts = [facts_dict(_document(file), file.path) for file in report.files if file.document is not None]
+    facts = [file.facts if file.facts is not None else facts_dict(_document(file), file.path)
+             for file in report.files if file.document is not None]
     return json.dumps({"version": 1, "findings": findings, "facts": facts, "summary": report.summary()},
                       indent=2, ensure_ascii=False)

@@ -105,7 +105,7 @@ def did_save(ls: BlamelessServer, params: types.DidSaveTextDocumentParams) -> No
 def did_close(ls: BlamelessServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.cancel_check(uri)
-    ls.results.pop(uri, None)
+    ls.forget(uri)
     if not ls.pulls:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 

@@ -35,6 +35,7 @@ from blameless.nlp import ModelNotFound
 
 from . import __version__
 from .errors_lsp import CONFIG_ERRORS
+from .retention import Retention
 from .convert import (LineIndex, config_diagnostic, notice_diagnostic, to_diagnostic)
 from .settings import ConfigResolver, clean_settings, debounce_seconds
 
@@ -95,6 +96,7 @@ class BlamelessServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("blameless-lsp", __version__, protocol_cls=BlamelessProtocol)
         self.results: dict[str, Result] = {}
+        self.retention = Retention()  # which parses the open documents still use
         self.tasks: dict[str, asyncio.Task] = {}
         self.delayed: dict[str, bool] = {}  # whether the task of a URI is still in its debounce
         self.settings: dict[str, Any] = {}
@@ -164,6 +166,13 @@ class BlamelessServer(LanguageServer):
             raise ConfigError(self.settings_error)
         return self.configs.resolve(self.folder_of(uri), self.settings)
 
+    def forget(self, uri: str) -> None:
+        """A document closed: drop its result and the parses only it used."""
+        self.results.pop(uri, None)
+        released = self.retention.close(uri)
+        for engine in list(self.engines.values()):
+            engine.pipeline.release(released)
+
     def engine_for(self, config: Config) -> CachingEngine:
         engine = engine_for(config, caching=True)  # the one bounded engine cache
         if self.engines.get(config) is not engine:
@@ -197,6 +206,7 @@ class BlamelessServer(LanguageServer):
                 with budget.active(budget.Budget(config.time_budget, cancel)):
                     document = parse(text, path=path)
                     result.findings = engine.check_document(document)
+                engine.pipeline.release(self.retention.update(uri, document.parsed_texts))
                 notes = document.notes
         except CONFIG_ERRORS as err:
             result.config_error = str(err)

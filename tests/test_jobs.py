@@ -1,0 +1,67 @@
+"""`blameless check --jobs N`: files checked in N processes give the report, warnings and exit
+code of the serial run, in the order the files were named."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from conftest import run_cli
+
+POSTMORTEMS = {
+    "a.md": "# Queue stall\n\n## Root cause\n\nLena forgot to renew the broker certificate.\n",
+    "b.md": "# Disk full\n\n## Action items\n\n- Improve monitoring\n",
+    "c.md": "# DNS\n\n## Summary\n\nResolution failed for 9 minutes after a zone push.\n",
+    "d.md": "# Cache\n\n## Timeline\n\n- At some point the cache was flushed.\n",
+}
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for name, text in POSTMORTEMS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _run(folder, *args):
+    files = [str(folder / name) for name in sorted(POSTMORTEMS)]
+    return run_cli("check", "--no-cache", *args, *files)
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
+def test_a_pool_reports_exactly_what_one_process_reports(folder, fmt):
+    serial = _run(folder, "--jobs", "1", "--format", fmt)
+    pooled = _run(folder, "--jobs", "3", "--format", fmt)
+    assert serial.returncode == pooled.returncode == 1
+    assert pooled.stdout == serial.stdout and pooled.stderr == serial.stderr
+    if fmt == "json":
+        paths = [f["path"] for f in json.loads(pooled.stdout)["findings"]]
+        assert paths == sorted(paths) and len(set(paths)) == 3  # named order; c.md is clean
+
+
+def test_an_unreadable_file_is_skipped_with_the_same_warning(folder):
+    (folder / "b.md").write_bytes(b"\xff\xfe\x00bad")
+    serial = _run(folder, "--jobs", "1", "--format", "json")
+    pooled = _run(folder, "--jobs", "2", "--format", "json")
+    assert pooled.returncode == serial.returncode == 1
+    assert pooled.stderr == serial.stderr and "b.md" in pooled.stderr and "skipped" in pooled.stderr
+    assert pooled.stdout == serial.stdout
+
+
+def test_a_bad_config_stops_a_pooled_run_with_one_line(folder):
+    (folder / ".blameless.toml").write_text('select = ["B999"]\n', encoding="utf-8")
+    pooled = _run(folder, "--jobs", "2")
+    assert pooled.returncode == 2 and pooled.stdout == ""
+    assert len(pooled.stderr.strip().splitlines()) == 1 and "B999" in pooled.stderr
+
+
+def test_jobs_must_be_positive(folder):
+    bad = _run(folder, "--jobs", "0")
+    assert bad.returncode == 2 and "--jobs" in bad.stderr
+
+
+def test_the_default_uses_the_usable_cores():
+    from blameless.batch import default_jobs
+
+    assert default_jobs() == len(os.sched_getaffinity(0))
