@@ -5,12 +5,48 @@ it knows the word as; a word it does not know is inflected as a regular verb and
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
+
+
+#: Forms of the words the built-in rules' prefilter needs, worked out ahead (lemminflect and
+#: its tables take about a second to load, on every start): `write_table()` writes it, and a
+#: test keeps it equal to what lemminflect gives.
+TABLE = Path(__file__).with_name("inflections.json")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, frozenset[str]]:
+    try:
+        data = json.loads(TABLE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("lemminflect") != _lemminflect_version():
+        return {}  # another lemminflect may inflect differently: ask it
+    return {word: frozenset(found) for word, found in data["forms"].items()}
+
+
+def _lemminflect_version() -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lemminflect")
+    except PackageNotFoundError:  # pragma: no cover
+        return None
+
+
+def forms(word: str) -> frozenset[str]:
+    """The word and its inflections ("mishandle" -> mishandled, mishandling, mishandles...),
+    from the table worked out ahead, else from lemminflect."""
+    word = word.lower()
+    known = _table().get(word)
+    return known if known is not None else inflected(word)
 
 
 @lru_cache(maxsize=8192)
-def forms(word: str) -> frozenset[str]:
-    """The word and its inflections ("mishandle" -> mishandled, mishandling, mishandles...).
+def inflected(word: str) -> frozenset[str]:
+    """The word and its inflections, from lemminflect.
 
     A word given in an inflected form ("dropped") is inflected from its lemmas too, except an
     inflected auxiliary: a list that names "had" means the pluperfect, not "has" or "having",
@@ -41,14 +77,22 @@ def trigger_words(entry: str) -> frozenset[str]:
     (the most selective) with all its forms is enough: "dropped the ball" -> drop, dropped...;
     a function word is the least selective of all ("their fault" -> fault, faults).
     """
+    word = inflected_word(entry)
+    if word is None:
+        return frozenset()
+    whole = entry.lower()
+    single = " " not in whole and "-" not in whole and "'" not in whole
+    return forms(word) | ({whole} if not single and " " not in whole else set())
+
+
+def inflected_word(entry: str) -> str | None:
+    """The word of an entry whose forms the prefilter takes (see trigger_words)."""
     words = [w for w in entry.lower().replace("-", " ").replace("'", " ").split() if w]
     if not words:
-        return frozenset()
-    if len(words) == 1 and "-" not in entry and "'" not in entry:
-        return forms(words[0])
-    whole = entry.lower()
-    longest = max(words, key=lambda w: (w not in _function_words(), len(w)))
-    return forms(longest) | ({whole} if " " not in whole else set())
+        return None
+    if len(words) == 1:
+        return words[0]
+    return max(words, key=lambda w: (w not in _function_words(), len(w)))
 
 
 @lru_cache(maxsize=1)
@@ -56,3 +100,27 @@ def _function_words() -> frozenset[str]:
     from .lexicon import english
 
     return english().words("english_function_words") | english().words("possessive_determiners")
+
+
+def table_words() -> list[str]:
+    """Every word the built-in rules' prefilter inflects (what TABLE holds)."""
+    from .registry import rule_set
+
+    entries = {e for rule in rule_set() for e in rule.trigger_entries}
+    entries |= {e for rule in rule_set() for group in rule.trigger_groups for lst in group for e in lst}
+    return sorted({w for w in map(inflected_word, entries) if w is not None})
+
+
+def computed_table() -> dict:
+    """TABLE's content, worked out now."""
+    return {"lemminflect": _lemminflect_version(),
+            "forms": {word: sorted(inflected(word)) for word in table_words()}}
+
+
+def write_table() -> None:
+    """Rewrite TABLE (after a change to the lexicon or to lemminflect's version):
+    python -c "from blameless.inflect import write_table; write_table()"."""
+    table = computed_table()
+    lines = [f"  {json.dumps(word)}: {json.dumps(found)}" for word, found in table["forms"].items()]
+    TABLE.write_text('{"lemminflect": %s, "forms": {\n%s\n}}\n' % (json.dumps(table["lemminflect"]),
+                                                               ",\n".join(lines)), encoding="utf-8")

@@ -64,3 +64,17 @@ def test_an_inflected_auxiliary_stands_for_itself_and_a_verb_is_inflected():
 def test_a_phrase_is_prefiltered_by_its_most_selective_word():
     assert trigger_words("their fault") >= {"fault", "faults"}
     assert "their" not in trigger_words("their fault")
+
+
+def test_the_shipped_inflection_table_is_what_lemminflect_gives():
+    """The table spares every start lemminflect's load; it must never drift from the lexicon.
+    Regenerate: python -c "from blameless.inflect import write_table; write_table()"."""
+    import json
+
+    from blameless.inflect import TABLE, computed_table
+
+    assert json.loads(TABLE.read_text(encoding="utf-8")) == computed_table()
+
+
+def test_a_word_outside_the_table_is_inflected_by_lemminflect():
+    assert {"reticulated", "reticulating"} <= forms("reticulate")

@@ -86,12 +86,13 @@ def _longest_hole(timeline: Timeline, limit: int) -> Pair | None:
     spacing = sorted(b - a for _, _, a, b in pairs)
     typical = spacing[len(spacing) // 2]
     first, last = _active_window(entries)
+    position = {id(e): i for i, e in enumerate(entries)}  # by identity: Entry equality is deep
     worst: Pair | None = None
     for k, (previous, entry, a, b) in enumerate(pairs):
         gap = b - a
         if not (limit < gap <= _MAX_GAP) or gap < 4 * max(typical, 1):
             continue
-        i, j = entries.index(previous), entries.index(entry)
+        i, j = position[id(previous)], position[id(entry)]
         if i < first or j > last or any(x.stamp is not None and not x.stamp.timed for x in entries[i + 1:j]):
             continue  # outside the response, or an entry of unknown time sits in the gap
         # a hole in a busy stretch: the entries on either side follow each other closely

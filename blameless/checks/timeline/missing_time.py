@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...readers.timeline import Entry, Timeline, timelines
+from ...readers.timeline import Entry, timelines
 from ...readers.dates import doubt_note, has_clock_time, leading_stamp
 from ..context import DocumentContext, Hit
 
@@ -20,22 +20,39 @@ def _clip(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[:n - 1].rstrip() + "…"
 
 
-def _siblings_timed(entry: Entry, entries: list[Entry]) -> bool:
-    """At least two other entries of the same list (or table, or kind of heading), two thirds
-    of them timed."""
-    others = [e for e in entries if e.block.group == entry.block.group and e.block.kind == entry.block.kind
-              and e is not entry and e.offset == 0]
-    timed = [e for e in others if e.stamp is not None and e.stamp.timed]
-    return len(others) >= 2 and len(timed) * 3 >= len(others) * 2
+class _Siblings:
+    """Per list (or table, or kind of heading): its entries that open their block, and how many
+    of them are timed; counted once per timeline, so a long timeline stays linear."""
+
+    def __init__(self, entries: list[Entry]):
+        self.counts: dict[tuple, tuple[int, int]] = {}
+        for e in entries:
+            if e.offset == 0:
+                n, t = self.counts.get(self._key(e), (0, 0))
+                self.counts[self._key(e)] = (n + 1, t + _timed(e))
+
+    @staticmethod
+    def _key(entry: Entry) -> tuple:
+        return entry.block.group, entry.block.kind
+
+    def timed(self, entry: Entry) -> bool:
+        """At least two other entries of the entry's list, two thirds of them timed."""
+        others, timed = self.counts.get(self._key(entry), (0, 0))
+        if entry.offset == 0:
+            others, timed = others - 1, timed - _timed(entry)
+        return others >= 2 and timed * 3 >= others * 2
 
 
-def _vague(timeline: Timeline, entry: Entry) -> Hit | None:
+def _timed(entry: Entry) -> int:
+    return int(entry.stamp is not None and entry.stamp.timed)
+
+
+def _vague(siblings: _Siblings, entry: Entry) -> Hit | None:
     """"At some point …", "Later, …" opening a list item, a row or a time heading."""
     block = entry.block
     if block.kind == "paragraph":
         return None  # narrative: a paragraph continues the entry above it
-    if block.kind == "heading" and not _siblings_timed(entry, [
-            e for e in timeline.entries if e.block.kind == "heading"]):
+    if block.kind == "heading" and not siblings.timed(entry):
         return None
     s, e = entry.doc_span()
     return Hit(s, e, variant="vague", slots={"words": entry.stamp.words})
@@ -57,10 +74,10 @@ def _empty_cell(entry: Entry) -> Hit | None:
     return Hit(*span, variant="empty_cell", slots={"entry": what})
 
 
-def _untimed_item(timeline: Timeline, entry: Entry) -> Hit | None:
+def _untimed_item(siblings: _Siblings, entry: Entry) -> Hit | None:
     """A list item without a time among timed siblings."""
     if entry.block.kind != "list_item" or entry.stamp is not None or has_clock_time(entry.text) \
-            or "[^" in entry.text[:30] or not _siblings_timed(entry, timeline.entries):
+            or "[^" in entry.text[:30] or not siblings.timed(entry):
         return None
     s, e = entry.doc_span()
     return Hit(s, e, slots={"entry": _clip(entry.text)})
@@ -97,6 +114,7 @@ def _doubted(entry: Entry) -> Hit | None:
 def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
     """T303: entries without a time: empty time cells, placeholders, vague times."""
     for timeline in timelines(ctx.document):
+        siblings = _Siblings(timeline.entries)
         for entry in timeline.entries:
             block, stamp = entry.block, entry.stamp
             if block.kind == "paragraph" and entry.offset == 0 and stamp is None:
@@ -113,10 +131,10 @@ def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
             if entry.under_time_heading and block.kind != "table_row":
                 continue
             if stamp is not None and stamp.kind == "vague":
-                hit = _vague(timeline, entry)
+                hit = _vague(siblings, entry)
             elif block.kind == "table_row":
                 hit = _empty_cell(entry)
             else:
-                hit = _untimed_item(timeline, entry)
+                hit = _untimed_item(siblings, entry)
             if hit is not None:
                 yield hit
