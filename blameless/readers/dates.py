@@ -36,10 +36,11 @@ class Stamp:
     minutes: int | None = None  # minutes after midnight (24-hour reading when am/pm was given)
     date: tuple[int | None, int, int] | None = None  # (year or None, month, day)
     relative: int | None = None  # minutes after T0
-    meridiem: bool = False  # am/pm was written
+    meridiem: bool = False  # am/pm was written (or carried from the entry or time heading above)
     approximate: bool = False
     words: str = ""  # the placeholder or vague words as written
     unknown: str = ""  # an unknown part of a clock time as written: a range's end ("-12:??")
+    swappable: bool = False  # a numeric date that reads either way ("03/04/2026": read month-first)
     range_end: int | None = None  # minutes after midnight of a range's end ("09:10-09:40")
     range_meridiem: bool = False  # am/pm was written on the range's end
 
@@ -226,6 +227,7 @@ def leading_stamp(text: str) -> Stamp | None:
     m = _STAMP.match(text)
     if m and (m.group("time") or m.group("date")):
         date = _date(m) if m.group("date") else None
+        swappable = bool(date and m.group("ua") and date[2] <= 12 and date[1] != date[2])
         approximate = bool(m.group("approx") or m.group("approx2"))
         start = min(m.start(g) for g in ("approx", "date", "approx2", "time") if m.group(g))
         if m.group("time"):
@@ -244,7 +246,7 @@ def leading_stamp(text: str) -> Stamp | None:
             if open_end and _UNKNOWN_DIGIT.search(open_end.group(0).replace("to", "")):
                 end, unknown = open_end.end(), open_end.group(0).strip()
             return Stamp(start, max(end, m.end()), "time", minutes=(h % 24) * 60 + mins, date=date,
-                         meridiem=bool(ampm), approximate=approximate, unknown=unknown,
+                         meridiem=bool(ampm), approximate=approximate, unknown=unknown, swappable=swappable,
                          range_end=_range_end(m), range_meridiem=bool(m.group("rampm")))
         if date:
             after = _PLACEHOLDER.match(text, m.end("date"))
@@ -253,7 +255,7 @@ def leading_stamp(text: str) -> Stamp | None:
                 return Stamp(start, after.end("ph"), "placeholder", date=date,
                              words=text[start:after.end("ph")].strip(),
                              approximate=bool(APPROX_NOTE.search(note)))
-            return Stamp(start, m.end(), "date", date=date, approximate=approximate)
+            return Stamp(start, m.end(), "date", date=date, approximate=approximate, swappable=swappable)
     r = _RELATIVE.match(text)
     if r:
         n = float(r.group("n"))
@@ -307,6 +309,20 @@ def zones_in(text: str) -> Iterator[re.Match]:
 
 # ---------------------------------------------------------------------------------------------
 # Due dates of action items: any calendar date in a text, relative due dates, non-dates.
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?![\d/.-])")
+
+
+def day_first(text: str) -> bool:
+    """Whether the numeric dates of `text` are written day first: more of them can only be read
+    day first ("28/02/2026") than only month first ("02/28/2026"). Month first by default."""
+    days = months = 0
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        days += 12 < a <= 31 and 1 <= b <= 12
+        months += 12 < b <= 31 and 1 <= a <= 12
+    return days > months
+
 
 ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _DMY_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
