@@ -1,5 +1,5 @@
-"""A205 not an action: an item that is only a link ("#812", a bare URL), or a question with no
-ticket ("Should we shard the sessions table?", also without its question mark: "Is the backup job
+"""A205 not an action: an item that is only a link ("#812", a bare URL), template text ("[Action
+item 1]", "{{ next step }}"), or a question with no ticket ("Should we shard the sessions table?", also without its question mark: "Is the backup job
 the cause")."""
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ def not_an_action(ctx: DocumentContext) -> Iterator[Hit]:
         if item.done or (item.prose and (item.block.index, line) in prose_lines):
             continue
         block = item.block
+        if item.placeholder:
+            start = len(block.raw) - len(block.raw.lstrip())
+            yield Hit(block.doc_offset(start), block.doc_offset(len(block.raw.rstrip())),
+                      variant="placeholder", slots={"words": " ".join(block.raw.split())})
+            continue
         s, e = item.action_span
         raw = block.raw[s:e]
         if link_only(raw) and not item.prose:
