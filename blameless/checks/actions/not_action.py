@@ -3,6 +3,7 @@ item 1]", "{{ next step }}"), or a question with no ticket ("Should we shard the
 the cause")."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...lexicon import english
@@ -11,6 +12,17 @@ from ...readers.commitments import commitments
 from ...readers.item_shapes import lead_noise, link_only
 from ..context import DocumentContext, Hit
 from .suggest import shape_slots
+
+
+def _answered(ctx: DocumentContext, block) -> bool:
+    """A question block whose next block, in the same section, opens with an answer ("No, …")."""
+    if not block.text.rstrip().endswith("?"):
+        return False
+    blocks = ctx.document.blocks
+    nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+    if nxt is None or nxt.section is not block.section or nxt.kind not in ("paragraph", "list_item"):
+        return False
+    return bool(re.match(rf"\s*{english().alternation('closing_answers')}\b", nxt.text.lower()))
 
 
 def not_an_action(ctx: DocumentContext) -> Iterator[Hit]:
@@ -38,6 +50,8 @@ def not_an_action(ctx: DocumentContext) -> Iterator[Hit]:
         first = body.split()[0].lower().strip("*_") if body.split() else ""
         if item.tracked:
             continue  # a question with its ticket is tracked work
+        if item.prose and _answered(ctx, block):
+            continue  # "Could we react differently?" / "No, …": a review prompt and its answer
         if (body.rstrip().endswith("?") and first in english().words("interrogatives")) or (
                 first in english().words("question_auxiliaries") and len(body.split()) >= 4):
             if item.prose:
