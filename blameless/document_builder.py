@@ -7,7 +7,7 @@ import re
 
 
 from .inline_scan import NextChar, in_ranges
-from .sections import classify_heading
+from .sections import classify_heading, follow_up_heading
 
 from .doctree import Block, Section, Suppression, inline_code_ranges, merged_ranges
 from .masking import mask_inline
@@ -103,7 +103,10 @@ class Builder:
         while self._stack and self._stack[-1][0] >= level:
             self._stack.pop()
         own = classify_heading(title)
-        kind = own or (self._stack[-1][1] if self._stack else "other")
+        above = self._stack[-1][1] if self._stack else "other"
+        if above == "timeline" and own == "action_items" and follow_up_heading(title):
+            own = "timeline"  # "### Follow-up" inside a Timeline holds entries, not action items
+        kind = own or above
         parent = self._stack[-1][2] if self._stack else 0
         self._stack.append((level, kind, len(self.sections)))
         start, end = self.line_span(line)

@@ -40,3 +40,11 @@ def classify_heading(title: str) -> str | None:
         if later:
             return later[0][2]
     return found[0][2] if found else None
+
+
+def follow_up_heading(title: str) -> bool:
+    """'Follow-up', 'Follow ups': a heading whose section word is a follow-up modifier (inside a
+    Timeline it holds the entries after the incident, not action items)."""
+    text = " " + " ".join(_HEADING_NOISE.sub(" ", title.lower()).split()) + " "
+    return any(re.search(r"\s" + re.escape(word) + r"s?\b", text)
+               for word in english().words("heading_modifiers"))

@@ -106,13 +106,21 @@ def test_because_a_person_explaining_a_good_outcome_is_credit():
     assert found(person_as_cause, doc) == []
 
 
-def test_slip_adverb_makes_the_person_the_accidental_agent():
-    doc = parse("The intern accidentally deleted the bucket .", [1, 3, 3, 3, 5, 3, 3],
-                ["det", "nsubj", "advmod", "ROOT", "det", "dobj", "punct"],
-                ["DET", "NOUN", "ADV", "VERB", "DET", "NOUN", "PUNCT"], ["DT", "NN", "RB", "VBD", "DT", "NN", "."],
-                ["the", "intern", "accidentally", "delete", "the", "bucket", "."])
-    assert found(person_as_cause, doc) == [
-        ("fault", {"who": "The intern", "words": "accidentally deleted", "thing": "The bucket", "done": "deleted"})]
+def _deleted(adverb: str) -> Doc:
+    return parse(f"The intern {adverb} deleted the bucket .", [1, 3, 3, 3, 5, 3, 3],
+                 ["det", "nsubj", "advmod", "ROOT", "det", "dobj", "punct"],
+                 ["DET", "NOUN", "ADV", "VERB", "DET", "NOUN", "PUNCT"], ["DT", "NN", "RB", "VBD", "DT", "NN", "."],
+                 ["the", "intern", adverb, "delete", "the", "bucket", "."])
+
+
+def test_an_adverb_judging_the_act_an_error_makes_the_person_its_agent():
+    assert found(person_as_cause, _deleted("mistakenly")) == [
+        ("fault", {"who": "The intern", "words": "mistakenly deleted", "thing": "The bucket", "done": "deleted"})]
+
+
+def test_an_adverb_that_disclaims_intent_leaves_a_neutral_verb_neutral():
+    assert found(person_as_cause, _deleted("accidentally")) == []
+    assert found(person_as_cause, _deleted("unintentionally")) == []
 
 
 def _merged(safeguard: str) -> Doc:

@@ -100,3 +100,10 @@ def test_sections_form_a_tree_with_parent_links():
     assert doc.parent_of(by_title["Timeline"]) is by_title["Review"]
     assert doc.parent_of(by_title["Review"]).level == 0  # the preamble
     assert by_title["Short term"].kind == "action_items"  # a subsection inherits the kind
+
+
+def test_a_follow_up_subsection_of_a_timeline_is_timeline_but_alone_is_action_items():
+    nested = parse("# R\n\n## Timeline\n\n- 09:12 Start.\n\n### Follow-up\n\n- 2026-04-10 Patch.\n")
+    assert [s.kind for s in nested.sections if s.title == "Follow-up"] == ["timeline"]
+    alone = parse("# R\n\n## Timeline\n\n- 09:12 Start.\n\n## Follow-up\n\n- Add an alert.\n")
+    assert [s.kind for s in alone.sections if s.title == "Follow-up"] == ["action_items"]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import english
 from .dates import has_date, is_duration, is_non_date
 from .item_shapes import (done_mark, due_label, lead_noise, link_only, metric_label, named_owner,
-                          owner_label, tracking_issue, words_of)
+                          owner_label, placeholder_item, tracking_issue, words_of)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Block, Document, Section
@@ -77,6 +77,8 @@ class ActionItem:
     #: read from prose or a looser shape (blameless.readers.commitments): judged for vagueness,
     #: never for owners or dates
     prose: bool = False
+    #: template text where the action should be ("[Action item 1]"): A205's, and no open item
+    placeholder: bool = False
 
     @property
     def action_text(self) -> str:
@@ -100,7 +102,7 @@ class ActionItem:
 
     @property
     def open(self) -> bool:
-        return not self.done
+        return not self.done and not self.placeholder
 
 
 def action_items(document: "Document") -> list[ActionItem]:
@@ -142,6 +144,8 @@ def _read_action_items(document: "Document") -> list[ActionItem]:
         _read_tracker(item)
         _read_status(item)
         _read_metric(item)
+        cell = cells.get("action")
+        item.placeholder = placeholder_item(block.raw[cell[0]:cell[1]] if cell else block.raw)
         if item.nested and link_only(block.raw):
             continue  # a reference under the item it belongs to
         items.append(item)

@@ -138,27 +138,32 @@ def _whole_items(document: "Document", block: "Block") -> list[ActionItem]:
 
 
 @lru_cache(maxsize=1)
-def _not_committing() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(a concession or question before the subject, a sentence about the write-up, a report)."""
+def _not_committing() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(a concession or question before the subject, a sentence about the write-up, a report,
+    a noun the clause describes: "things we should do", a predicted benefit: "will enable us")."""
     return (re.compile(rf"\b{_w('concessive_words')}\s*$|^\s*{_w('concessive_words')}\b", re.I),
             re.compile(rf"\b{_w('document_words')}\b", re.I),
-            re.compile(rf"\b{_w('report_words')}\b", re.I))
+            re.compile(rf"\b{_w('report_words')}\b", re.I),
+            re.compile(rf"\b{_w('announcing_nouns')}\s+(?:that\s+|which\s+)?$", re.I),
+            re.compile(rf"\bwill\s+{_w('benefit_verbs')}\b", re.I))
 
 
 def commitment_start(sentence: str) -> int | None:
     """Where the committed work starts in a sentence ("We will |look into ..."), 0 for a sentence
     that commits as a whole ("More training will be held in the future"), or None."""
     modal, ongoing, label, future = _patterns()
-    conceding, about_document, report = _not_committing()
+    conceding, about_document, report, described, benefit = _not_committing()
     if about_document.search(sentence):
         return None
     hit = label.search(sentence) or ongoing.search(sentence) or modal.search(sentence)
     if hit:
-        # "While we should ideally ...": a concession, not a commitment
+        # "While we should ideally ...": a concession, not a commitment; "the things we should
+        # do differently": a clause describing a noun
         before = sentence[:hit.start()]
-        return None if conceding.search(before) else hit.end()
+        return None if conceding.search(before) or described.search(before) else hit.end()
     when = future.search(sentence)
-    if when and not conceding.match(sentence) and not report.search(sentence):
+    if when and not conceding.match(sentence) and not report.search(sentence) \
+            and not benefit.search(sentence):  # "Defining it will enable us to … in the future"
         return when.end() if when.start() == 0 else 0
     return None
 

@@ -36,10 +36,25 @@ class Stamp:
     minutes: int | None = None  # minutes after midnight (24-hour reading when am/pm was given)
     date: tuple[int | None, int, int] | None = None  # (year or None, month, day)
     relative: int | None = None  # minutes after T0
-    meridiem: bool = False  # am/pm was written
+    meridiem: bool = False  # am/pm was written (or carried from the entry or time heading above)
     approximate: bool = False
     words: str = ""  # the placeholder or vague words as written
     unknown: str = ""  # an unknown part of a clock time as written: a range's end ("-12:??")
+    swappable: bool = False  # a numeric date that reads either way ("03/04/2026": read month-first)
+    range_end: int | None = None  # minutes after midnight of a range's end ("09:10-09:40")
+    range_meridiem: bool = False  # am/pm was written on the range's end
+
+    @property
+    def unclear_end(self) -> bool:
+        """A range whose end comes before its start in every reading: not a roll-over past
+        midnight (an evening start, a morning end) and not a 12-hour end ("11:30-1:15")."""
+        start, end = self.minutes, self.range_end
+        if self.kind != "time" or start is None or end is None or end >= start:
+            return False
+        if start >= 18 * 60 and end < 12 * 60:
+            return False  # 23:40-00:20 runs past midnight
+        # a bare end read on a 12-hour clock (1:15 for 13:15) may still come after the start
+        return self.range_meridiem or end >= 12 * 60 or end + 720 <= start
 
     @property
     def timed(self) -> bool:
@@ -66,7 +81,8 @@ _ZONE_WORD = (r"(?:UTC|GMT|Z|[ECMP][SD]?T|A[KE]?[SD]T|HST|CES?T|EES?T|WES?T|BST|
               r"AE[SD]T|AC[SD]T|AWST|NZ[SD]T|MSK|PT|ET|" + _words("us_zone_names") + ")")
 _TIME = (r"(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::\d{2}(?:\.\d+)?)?|(?=\s*[ap]\.?m\b))"
          r"(?P<z>Z\b)?(?:\s*(?P<ampm>[ap])\.?m\.?(?![a-z]))?")
-_RANGE = r"(?:\s*(?:-|–|—|to)\s*\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?(?![a-z]))?)?"
+_RANGE = (r"(?:\s*(?:-|–|—|to)\s*(?P<rh>\d{1,2})(?::(?P<rm>\d{2}))?"
+          r"(?:\s*(?P<rampm>[ap])\.?m\.?(?![a-z]))?)?")
 _ZONE_AFTER = r"(?:\s*\(?\s*" + _ZONE_WORD + r"(?:\s*[+-−]\s*\d{1,2}(?::?\d{2})?)?\b\)?)?"
 
 _STAMP = re.compile(
@@ -112,6 +128,31 @@ _DOUBT = re.compile(r"\(([^()]{0,60})\)")
 _DOUBT_WORDS = re.compile(r"\b(?:" + _words("time_doubt_words") + "|" + _words("time_placeholder_words")
                           + r")\b|\?", re.I)
 _TIME_NOTE = re.compile(r"\b" + _words("time_note_words") + r"\b", re.I)
+
+
+_UNITS = _words("relative_time_units")
+#: The vague delay of a later event, ending its clause: "later", "later that day", "roughly 30m
+#: later", "a few minutes later", "some time later". An exact delay ("5 minutes later") is a time.
+_LATER = re.compile(
+    r"(?<![\w-])(?P<later>(?:" + _APPROX + r"(?:\d+(?:\.\d+)?\s*" + _UNITS + "|" + _words("number_words")
+    + r"\s+" + _UNITS + r")\s+|" + _words("indefinite_amounts") + r"\s+" + _UNITS + r"\s+|"
+    + _words("sometime_words") + r"\s+|a " + _words("short_whiles") + r"\s+)?"
+    r"later(?: on| that (?:day|" + _PART_OF_DAY + r"))?)(?=\s*(?:[.,;:)!]|$))", re.I)
+#: Where a clause starts: a sentence end, a semicolon or colon, a bracket, a coordinating "and".
+_CLAUSE_START = re.compile(r"[.;:!?]\s|\(|,?\s+(?:and|but|then|so)\s+|^", re.I)
+_MODAL = re.compile(r"\b" + _words("narrative_modals") + r"\b", re.I)
+
+
+def vague_later(text: str) -> Iterator[tuple[re.Match, str]]:
+    """Later events in `text` with no time of their own ("…, and the cause was found later"):
+    each match of the delay ending its clause, with the clause's words before it. A delay that
+    opens its clause ("Several hours later, …") times the clause like a stamp and is not one of
+    them, nor is a clause with a modal ("it would later be revealed")."""
+    for m in _LATER.finditer(text):
+        starts = [c.end() for c in _CLAUSE_START.finditer(text, 0, m.start())]
+        before = text[starts[-1] if starts else 0:m.start()].strip()
+        if len(before.split()) >= 2 and not _MODAL.search(before):
+            yield m, before
 
 
 def doubt_note(text: str, anywhere: bool = False) -> re.Match | None:
@@ -167,11 +208,26 @@ def _date(m: re.Match) -> tuple[int | None, int, int] | None:
     return (y, mo, d)
 
 
+def _range_end(m: re.Match) -> int | None:
+    """Minutes after midnight of a range's end ("-09:40", "to 2 pm"), when it has a colon or am/pm."""
+    if not m.group("rh") or not (m.group("rm") or m.group("rampm")):
+        return None
+    h, mins, ampm = int(m.group("rh")), int(m.group("rm") or 0), (m.group("rampm") or "").lower()
+    if h > 24 or mins > 59:
+        return None
+    if ampm == "p" and h < 12:
+        h += 12
+    elif ampm == "a" and h == 12:
+        h = 0
+    return (h % 24) * 60 + mins
+
+
 def leading_stamp(text: str) -> Stamp | None:
     """The timestamp (or placeholder, or vague time) opening `text`, or None."""
     m = _STAMP.match(text)
     if m and (m.group("time") or m.group("date")):
         date = _date(m) if m.group("date") else None
+        swappable = bool(date and m.group("ua") and date[2] <= 12 and date[1] != date[2])
         approximate = bool(m.group("approx") or m.group("approx2"))
         start = min(m.start(g) for g in ("approx", "date", "approx2", "time") if m.group(g))
         if m.group("time"):
@@ -190,7 +246,8 @@ def leading_stamp(text: str) -> Stamp | None:
             if open_end and _UNKNOWN_DIGIT.search(open_end.group(0).replace("to", "")):
                 end, unknown = open_end.end(), open_end.group(0).strip()
             return Stamp(start, max(end, m.end()), "time", minutes=(h % 24) * 60 + mins, date=date,
-                         meridiem=bool(ampm), approximate=approximate, unknown=unknown)
+                         meridiem=bool(ampm), approximate=approximate, unknown=unknown, swappable=swappable,
+                         range_end=_range_end(m), range_meridiem=bool(m.group("rampm")))
         if date:
             after = _PLACEHOLDER.match(text, m.end("date"))
             if after and not after.group("ph").startswith("["):
@@ -198,7 +255,7 @@ def leading_stamp(text: str) -> Stamp | None:
                 return Stamp(start, after.end("ph"), "placeholder", date=date,
                              words=text[start:after.end("ph")].strip(),
                              approximate=bool(APPROX_NOTE.search(note)))
-            return Stamp(start, m.end(), "date", date=date, approximate=approximate)
+            return Stamp(start, m.end(), "date", date=date, approximate=approximate, swappable=swappable)
     r = _RELATIVE.match(text)
     if r:
         n = float(r.group("n"))
@@ -252,6 +309,20 @@ def zones_in(text: str) -> Iterator[re.Match]:
 
 # ---------------------------------------------------------------------------------------------
 # Due dates of action items: any calendar date in a text, relative due dates, non-dates.
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?![\d/.-])")
+
+
+def day_first(text: str) -> bool:
+    """Whether the numeric dates of `text` are written day first: more of them can only be read
+    day first ("28/02/2026") than only month first ("02/28/2026"). Month first by default."""
+    days = months = 0
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        days += 12 < a <= 31 and 1 <= b <= 12
+        months += 12 < b <= 31 and 1 <= a <= 12
+    return days > months
+
 
 ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _DMY_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")

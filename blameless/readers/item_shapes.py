@@ -115,6 +115,29 @@ def link_only(raw: str) -> bool:
     return bool(raw.strip()) and not re.search(r"[A-Za-z]{2,}", words)
 
 
+#: An item that is nothing but one bracketed span, in any bracket style.
+_BRACKETED = re.compile(r"^\s*(?:\{\{([^{}]+)\}\}|\[([^\[\]]+)\]|\{([^{}]+)\}|<([^<>]+)>|\(([^()]+)\))"
+                        r"\s*[.:;]?\s*$")
+
+
+def placeholder_item(text: str) -> bool:
+    """Template text standing where an action should be: "[Action item 1]", "<next step>",
+    "{{ follow-up }}", "(TODO: add actions here)", "TBD": one bracketed span of template words
+    (or an instruction: "[Describe the fix]"), or a bare placeholder marker."""
+    body = re.sub(r"^\s*(?:\[[ xX]\]\s+)?[*_]*", "", text).rstrip("*_ \n")
+    words = re.findall(r"[A-Za-z]+", body)
+    if len(words) == 1 and words[0].lower() in words_of("placeholder_markers") | {"todo"}:
+        return body.strip(" .:") == words[0]
+    m = _BRACKETED.match(body)
+    if m is None or not words:
+        return False
+    inner = next(g for g in m.groups() if g is not None).strip()
+    template = [w for w in words if w.lower() in words_of("action_placeholder_words")]
+    if re.match(r"(?i)" + _any("instruction_words") + r"(?!\w)", inner):
+        return len(template) * 2 >= len(words)  # "[Describe the fix]", not "[Add a disk alert on …]"
+    return len(words) <= 8 and len(template) == len(words)
+
+
 # ---------------------------------------------------------------------------------------------
 # Done items and success metrics
 

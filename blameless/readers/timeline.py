@@ -11,13 +11,13 @@ its text and where each of these sits in the block.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import english
 from ..sections import classify_heading
-from .dates import APPROX_NOTE, Stamp, leading_stamp
+from .dates import APPROX_NOTE, Stamp, day_first, leading_stamp
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Block, Cell, Document, Section
@@ -124,14 +124,15 @@ def _read_timelines(document: "Document") -> list[Timeline]:
             continue
         current = Timeline([section])
         found.append(current)
+    swap = day_first(document.source)
     for timeline in found:
         indices = {s.index for s in timeline.sections}
         timeline.blocks = [b for b in document.blocks if b.section.index in indices]
-        timeline.entries = _read_entries(timeline)
+        timeline.entries = _read_entries(timeline, swap)
     taken = {id(b) for t in found for b in t.blocks}
     listed = _list_timelines(document, taken) + _timed_sections(document, taken)
     for timeline in listed:
-        timeline.entries = _read_entries(timeline)
+        timeline.entries = _read_entries(timeline, swap)
     return sorted(found + listed, key=lambda t: t.blocks[0].start if t.blocks else t.heading.start)
 
 
@@ -219,7 +220,7 @@ def _line_entries(block: "Block", under_time: bool) -> list[Entry]:
     return entries
 
 
-def _read_entries(timeline: Timeline) -> list[Entry]:
+def _read_entries(timeline: Timeline, day_first_dates: bool = False) -> list[Entry]:
     entries: list[Entry] = []
     heading_stamps: dict[int, Stamp | None] = {}
     by_group: dict[int, list["Block"]] = {}
@@ -243,8 +244,37 @@ def _read_entries(timeline: Timeline) -> list[Entry]:
             entries += [row] if row is not None else []
         else:
             entries += _line_entries(block, under_time)
+    if day_first_dates:
+        for entry in entries:
+            if entry.stamp is not None and entry.stamp.swappable:
+                y, m, d = entry.stamp.date
+                entry.stamp = replace(entry.stamp, date=(y, d, m))
+    _carry_meridiem(entries)
     _carry_dates(entries)
     return entries
+
+
+def _carry_meridiem(entries: list[Entry]) -> None:
+    """On a 12-hour clock, a bare time takes its AM/PM from the entry or time heading above
+    ("9:40 PM", then "9:52" is 21:52); "12:10" after "11:50 PM" is past midnight. Not when the
+    timeline writes 24-hour times ("14:20")."""
+    times = [e for e in entries if e.stamp is not None and e.stamp.kind == "time"]
+    if not any(e.stamp.meridiem for e in times) or any(
+            not e.stamp.meridiem and e.stamp.minutes >= 13 * 60 for e in times):
+        return
+    pm, hour = None, None
+    for entry in times:
+        stamp = entry.stamp
+        h, mins = divmod(stamp.minutes, 60)
+        if stamp.meridiem:
+            pm, hour = h >= 12, h % 12 or 12
+            continue
+        if pm is None or not 1 <= h <= 12:
+            continue
+        if h == 12 and hour != 12:
+            pm = not pm  # past noon, or past midnight
+        entry.stamp = replace(stamp, minutes=(h % 12) * 60 + mins + (720 if pm else 0), meridiem=True)
+        hour = h
 
 
 def _carry_dates(entries: list[Entry]) -> None:

@@ -20,8 +20,8 @@ def _by_section(items: list[ActionItem]) -> list[list[ActionItem]]:
 
 
 def _lacks(item: ActionItem) -> tuple[bool, bool]:
-    """(lacks an owner, lacks a date); tracked and done items lack neither."""
-    if item.done or item.tracked:
+    """(lacks an owner, lacks a date); tracked, done and template items lack neither."""
+    if not item.open or item.tracked:
         return False, False
     return not item.has_owner, not (item.dated or (item.due and not is_non_date(item.due.strip())))
 

@@ -24,6 +24,13 @@ def _shapes() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     return hedge, target, noun, sub
 
 
+@lru_cache(maxsize=1)
+def _afterthought() -> re.Pattern:
+    """", maybe a shared terminal." : a hedge offering an alternative after the action."""
+    return re.compile(rf",\s*{_w('afterthought_hedges')}\s+{_w('alternative_determiners')}\s+"
+                      rf"[\w-]+(?:\s+[\w-]+){{0,3}}\s*(?:[.;]|$)")
+
+
 def main_clause(low: str) -> str:
     """The item up to its first subordinate clause ("Better alerting for when X is wrong with Y")."""
     m = _shapes()[3].search(low)
@@ -34,9 +41,10 @@ def lacks(low: str, body: str) -> tuple[str, str] | None:
     """(template variant, the words) for a hedge, a comparison with no target or an action-less
     noun phrase; None when the item has none of them."""
     hedge, target, noun, _ = _shapes()
-    m = hedge.search(low)
-    if m:
-        return "hedge", body[m.start():m.end()]
+    asides = [(a.start(), a.end()) for a in _afterthought().finditer(low)]
+    for m in hedge.finditer(low):
+        if not any(s <= m.start() < e for s, e in asides):
+            return "hedge", body[m.start():m.end()]
     main = main_clause(low)
     m = target.search(main)
     if m:

@@ -57,7 +57,7 @@ def people_not_systems(ctx: DocumentContext) -> Iterator[Hit]:
     document = ctx.document
     seen: set[int] = set()
     for item in action_items(document) + commitments(document):
-        if item.done or (item.prose and item.block.index in seen):
+        if not item.open or (item.prose and item.block.index in seen):
             continue
         seen.add(item.block.index)
         yield from _person_hits(item.block, item.action_span)

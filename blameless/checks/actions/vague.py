@@ -156,7 +156,7 @@ def vague_action(ctx: DocumentContext) -> Iterator[Hit]:
     prose_lines: set[tuple[int, int]] = set()  # one finding for a line of prose, however many sentences
     for item in action_items(ctx.document) + commitments(ctx.document):
         line = ctx.document.position(item.block.doc_offset(item.action_span[0]))[0]
-        if item.done or (item.prose and (item.block.index, line) in prose_lines):
+        if not item.open or (item.prose and (item.block.index, line) in prose_lines):
             continue
         found = vague_reason(item)
         if not found:

@@ -43,7 +43,7 @@ def _because_reason(ctx: BlockContext, verb: "Token") -> Reason | None:
 
 
 def passive_fault(ctx: BlockContext, verb: "Token") -> bool:
-    """'was pushed by Maria without review', 'was accidentally deleted by …', 'the wrong build
+    """'was pushed by Maria without review', 'was mistakenly deleted by …', 'the wrong build
     was promoted by …': the passive twins of B101's active faults."""
     if lemma_of(verb) in ctx.words("remedial_verbs") or is_negated(verb):
         return False

@@ -142,7 +142,7 @@ def blame_reason(ctx: BlockContext, verb: "Token") -> Reason | None:
     if slips:
         return neutral(verb, first_obj, words=f"{slips[0].text} {verb.text}")
     by = prep_object(verb, "by")
-    if by is not None and by.lemma_.lower() in ctx.words("by_accident_nouns") and not any(
+    if by is not None and by.lemma_.lower() in ctx.words("by_mistake_nouns") and not any(
             c.dep_ == "det" for c in by.children):  # "wiped the database by mistake"
         return neutral(verb, first_obj, words=f"{verb.text} … by {by.text}")
     if lemma in ctx.words("remedial_verbs"):

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...readers.timeline import Entry, timelines
-from ...readers.dates import doubt_note, has_clock_time, leading_stamp
+from ...readers.dates import doubt_note, has_clock_time, leading_stamp, vague_later
 from ..context import DocumentContext, Hit
+from ..english import past_lemma
 
 
 def _clip(text: str, n: int = 60) -> str:
@@ -111,6 +112,29 @@ def _doubted(entry: Entry) -> Hit | None:
                slots={"words": note.group(0)})
 
 
+def _unclear_end(entry: Entry) -> Hit | None:
+    """A range whose end comes before its start ("14:20-2:00" among 24-hour times)."""
+    if not entry.stamp.unclear_end:
+        return None
+    s, e = entry.doc_span()
+    return Hit(s, e, variant="unclear_end", slots={"words": entry.written_stamp})
+
+
+def _later_event(entry: Entry) -> Hit | None:
+    """A timed entry that tells of a later event with no time of its own: "…, and the root cause
+    was found later", "Analysis started roughly 30m later" (the delay right after a past verb)."""
+    text = entry.text
+    for m, before in vague_later(text):
+        verb = before.split()[-1].strip("*_,")
+        if past_lemma(verb) is None:
+            continue
+        start, end = entry.offset + m.start("later"), entry.offset + m.end("later")
+        block = entry.block
+        return Hit(block.doc_offset(start), block.doc_offset(end), variant="later",
+                   slots={"words": m.group("later"), "event": f"{before} {m.group('later')}"})
+    return None
+
+
 def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
     """T303: entries without a time: empty time cells, placeholders, vague times."""
     for timeline in timelines(ctx.document):
@@ -127,6 +151,9 @@ def missing_time(ctx: DocumentContext) -> Iterator[Hit]:
                 yield hit
                 continue
             if stamp is not None and stamp.timed:
+                hit = _unclear_end(entry) or _later_event(entry)
+                if hit is not None:
+                    yield hit
                 continue
             if entry.under_time_heading and block.kind != "table_row":
                 continue
