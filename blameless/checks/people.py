@@ -151,15 +151,27 @@ def noun_phrase_of(tok: "Token") -> str:
 
 
 def antecedent(subj: "Token", verb: "Token") -> "Token":
-    """'It was Jamal who broke it': the cleft asserts who did it. A relative clause only points
-    at someone ('the engineer who ran it was quick to help') and is left alone."""
+    """'It was Jamal who broke it': the cleft asserts who did it. 'The contractor who forgot to
+    renew it': a relative clause's subject is the noun it hangs from (whether the clause is
+    blame is then for the verb to say: 'the engineer who ran it' did nothing wrong)."""
     if subj.lower_ not in english().words("relative_pronouns"):
         return subj
     head = verb.head
     if verb.dep_ == "ccomp" and lemma_of(head) == "be" and any(
             c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
         return next((c for c in head.children if c.dep_ == "attr"), subj)
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and not _credited(head, verb):
+        return head
     return subj
+
+
+def _credited(person: "Token", clause: "Token") -> bool:
+    """'The engineer that triggered it was quick to spot the cause': the sentence is about what
+    the person did well, and the relative clause only says who they are."""
+    inner = {t.i for t in clause.subtree}
+    credit = english().words("good_outcomes") | english().words("remedial_verbs")
+    return any(t.lemma_.lower() in credit or t.lower_ in credit
+               for t in person.sent if t.i not in inner)
 
 
 def looks_like_name(tok: "Token", words) -> bool:
@@ -187,4 +199,8 @@ def person_subject(verb: "Token", words, lowercase=frozenset(), *,
             return subj, kind
         if lenient and looks_like_name(subj, words):
             return subj, "person"
+        for named in (c for c in subj.children if c.dep_ == "appos"):  # "our newest hire, Dana, …"
+            kind = person_kind(named, words, lowercase)
+            if kind:
+                return subj, kind
     return None
