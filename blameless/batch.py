@@ -88,6 +88,24 @@ def _is_document(document) -> bool:
     return isinstance(document, Document)
 
 
+#: Below this much text, a default run stays in one process: each worker loads spaCy (about
+#: two seconds of CPU), which only pays off when there is more than a second of parsing to share.
+POOL_MIN_BYTES = 64 * 1024
+
+
+def worth_a_pool(files: list[str]) -> bool:
+    """Whether the named files hold enough text to share out (`--jobs` not given)."""
+    total = 0
+    for name in files:
+        try:
+            total += os.stat(name).st_size if name != "-" else 0
+        except OSError:
+            continue
+        if total >= POOL_MIN_BYTES:
+            return True
+    return False
+
+
 def check_files(files: list[str], task: Task, cache, jobs: int) -> Iterator[FileResult]:
     """Results in the order of `files`; in a process pool when `jobs` > 1 and there is more
     than one file to share (stdin is always read here)."""

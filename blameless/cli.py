@@ -160,7 +160,7 @@ def _selection_options(fn):
 def _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_dir, force_exclude,
             profile=None, show_progress=lambda files: False, jobs=None, want_facts=False):
     """Check what the command line names; returns (report, configs, cache)."""
-    from .batch import default_jobs
+    from .batch import default_jobs, worth_a_pool
     from .cache import DEFAULT_DIR, ResultCache
     from .nlp import limit_shared_cache
     from .paths import is_excluded
@@ -180,8 +180,10 @@ def _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_
     first = configs.for_file(stdin_filename or files[0] if files[0] == "-" else files[0])
     folder = None if no_cache else (cache_dir or os.environ.get("BLAMELESS_CACHE_DIR") or first.cache_dir or DEFAULT_DIR)
     cache = ResultCache(folder)
+    if jobs is None:  # the default: both cores when there is enough to share
+        jobs = default_jobs() if worth_a_pool(files) else 1
     report, errors, notices = _run_checks(files, configs, show_progress(files), cache, stdin_filename,
-                                          jobs or default_jobs(), want_facts)
+                                          jobs, want_facts)
     if errors and not report.files:
         for message in errors[:-1]:
             error(message)
@@ -242,7 +244,7 @@ def _show_settings(target: str, configs: "_Configs", cache_dir: str | None) -> N
               show_default=True, help="Colour text output (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
 @click.option("--no-color", "no_color", is_flag=True, hidden=True)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Check files in this many processes (default: the number of usable cores; 1: in this process).")
+              help="Check files in this many processes (default: the usable cores, when the files hold over 64 KiB of text; 1: in this process).")
 @fatal_guard
 def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_filename, no_cache, cache_dir,
           force_exclude, profile, output_file, statistics, baseline_path, show_settings, quiet, color, no_color,

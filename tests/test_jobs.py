@@ -65,3 +65,12 @@ def test_the_default_uses_the_usable_cores():
     from blameless.batch import default_jobs
 
     assert default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_a_few_small_files_are_checked_in_one_process_by_default(folder):
+    from blameless.batch import worth_a_pool
+
+    files = [str(folder / name) for name in POSTMORTEMS]
+    assert not worth_a_pool(files)
+    (folder / "big.md").write_text("# Big\n\n" + "The queue drained slowly. " * 4000, encoding="utf-8")
+    assert worth_a_pool(files + [str(folder / "big.md")])
