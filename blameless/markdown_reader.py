@@ -51,7 +51,9 @@ def _chunks(source: str) -> list[tuple[int, str]]:
     return chunks
 
 
-@lru_cache(maxsize=4096)
+#: Chunks are whole sections: a few hundred is every section of the documents open in an
+#: editor, and a CLI run over thousands of files must not keep their tokens (memory stays flat).
+@lru_cache(maxsize=256)
 def _chunk_tokens(chunk: str) -> tuple:
     return tuple(MARKDOWN.parse(chunk))
 

@@ -53,6 +53,10 @@ def _bounded_op(op: Any) -> str:
     return f"{{{low},{high}}}" if m.group(2) else f"{{{low}}}"
 
 
+#: The longest a REGEX may take on one token (a legitimate one takes microseconds).
+TOKEN_REGEX_SECONDS = 5.0
+
+
 def _regex_extension(attr: str | tuple[str, str], source: Any, rule_id: str) -> str:
     """Register (once) a Token extension that tests `source` on `attr`; return its name."""
     if not isinstance(source, str):
@@ -72,12 +76,16 @@ def _regex_extension(attr: str | tuple[str, str], source: Any, rule_id: str) -> 
     def test(token) -> bool:
         active = budget.current()
         timeout = active.remaining() if active is not None else budget.DEFAULT_SECONDS
+        # one token's test is capped too: a search cannot be interrupted once running, so
+        # without a cap a cancelled check (an edit replaced the text) could run on for an hour
+        timeout = min(timeout, TOKEN_REGEX_SECONDS)
         try:
             return compiled.search(str(read(token)), timeout=max(timeout, 0.001), concurrent=True) is not None
         except TimeoutError:
             if active is not None:
-                active.spend()  # out of time: say so the usual way
-            raise budget.BudgetExceeded(f"a REGEX of rule {rule_id} ran out of time") from None
+                active.spend()  # out of time or cancelled: say so the usual way
+            raise budget.BudgetExceeded(f"a REGEX of rule {rule_id} ran over its time budget "
+                                        f"({TOKEN_REGEX_SECONDS:g} s on one token)") from None
 
     from spacy.tokens import Token
 
