@@ -11,7 +11,7 @@ from pathlib import Path
 
 
 #: Forms of the words the built-in rules' prefilter needs, worked out ahead (lemminflect and
-#: its tables take about a second to load, on every start): `write_table()` writes it, and a
+#: its tables take about a second to load, on every start): `inflection_table.write_table()` writes it, and a
 #: test keeps it equal to what lemminflect gives.
 TABLE = Path(__file__).with_name("inflections.json")
 
@@ -22,12 +22,12 @@ def _table() -> dict[str, frozenset[str]]:
         data = json.loads(TABLE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if data.get("lemminflect") != _lemminflect_version():
+    if data.get("lemminflect") != lemminflect_version():
         return {}  # another lemminflect may inflect differently: ask it
     return {word: frozenset(found) for word, found in data["forms"].items()}
 
 
-def _lemminflect_version() -> str | None:
+def lemminflect_version() -> str | None:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -100,27 +100,3 @@ def _function_words() -> frozenset[str]:
     from .lexicon import english
 
     return english().words("english_function_words") | english().words("possessive_determiners")
-
-
-def table_words() -> list[str]:
-    """Every word the built-in rules' prefilter inflects (what TABLE holds)."""
-    from .registry import rule_set
-
-    entries = {e for rule in rule_set() for e in rule.trigger_entries}
-    entries |= {e for rule in rule_set() for group in rule.trigger_groups for lst in group for e in lst}
-    return sorted({w for w in map(inflected_word, entries) if w is not None})
-
-
-def computed_table() -> dict:
-    """TABLE's content, worked out now."""
-    return {"lemminflect": _lemminflect_version(),
-            "forms": {word: sorted(inflected(word)) for word in table_words()}}
-
-
-def write_table() -> None:
-    """Rewrite TABLE (after a change to the lexicon or to lemminflect's version):
-    python -c "from blameless.inflect import write_table; write_table()"."""
-    table = computed_table()
-    lines = [f"  {json.dumps(word)}: {json.dumps(found)}" for word, found in table["forms"].items()]
-    TABLE.write_text('{"lemminflect": %s, "forms": {\n%s\n}}\n' % (json.dumps(table["lemminflect"]),
-                                                               ",\n".join(lines)), encoding="utf-8")

@@ -21,8 +21,10 @@ if TYPE_CHECKING:  # pragma: no cover
 from .model import INSTALL_HINT, ModelIntegrityError, ModelNotFound  # noqa: F401  (re-exported)
 
 
-#: What the parse cache of a library or server process may hold; the CLI holds none across files.
+#: What the parse cache of a library process may hold; the CLI holds none across files, the
+#: language server SERVER_CACHE_BYTES (the parses of the documents open, released ones first).
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
+SERVER_CACHE_BYTES = 16 * 1024 * 1024
 #: A parsed Doc's memory without its tensor, measured on postmortem prose (tracemalloc).
 _BYTES_PER_TOKEN, _BYTES_PER_DOC = 520, 1024
 
@@ -121,9 +123,7 @@ class Pipeline:
             return
         self._cache[text] = (doc, size)
         self.cached_bytes += size
-        while self.cached_bytes > self.cache_bytes:
-            _, (_, dropped) = self._cache.popitem(last=False)
-            self.cached_bytes -= dropped
+        self._trim()
 
     def parsed_texts(self) -> list[str]:
         """The texts whose parses are cached, least recently used first."""
@@ -131,12 +131,18 @@ class Pipeline:
             return list(self._cache)
 
     def release(self, texts: Iterable[str]) -> None:
-        """Forget the parses of these texts (the server: blocks no open document has any more)."""
+        """Let these texts' parses go first (the server: blocks no open document has any more):
+        they move to the old end of the cache and leave it as soon as it is over its bound."""
         with self._lock:
             for text in texts:
-                entry = self._cache.pop(text, None)
-                if entry is not None:
-                    self.cached_bytes -= entry[1]
+                if text in self._cache:
+                    self._cache.move_to_end(text, last=False)
+            self._trim()
+
+    def _trim(self) -> None:
+        while self.cached_bytes > self.cache_bytes and self._cache:
+            _, (_, dropped) = self._cache.popitem(last=False)
+            self.cached_bytes -= dropped
 
     def _pipe(self, texts: list[str]) -> list["Doc"]:
         """Parse texts in order. A text longer than PIECE is parsed in pieces cut at whitespace
@@ -234,4 +240,4 @@ def limit_shared_cache(limit: int) -> None:
     _shared_cache_bytes = limit
     for pipeline in _shared.values():
         pipeline.cache_bytes = limit
-        pipeline.release(list(pipeline.parsed_texts()))
+        pipeline.release(())

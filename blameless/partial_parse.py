@@ -66,6 +66,6 @@ def _unparsed(nlp: "Language", text: str) -> "Doc":
     """`text` tokenized, as one sentence whose tokens hang from its first one with no label."""
     from spacy.tokens import Doc
 
-    tokens = nlp.make_doc(text)
+    tokens = nlp.tokenizer(text)  # not make_doc: a stretch may be longer than nlp.max_length
     return Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens],
                heads=[0] * len(tokens), deps=[""] * len(tokens))

@@ -2,8 +2,9 @@
 
 The parse cache is shared by every open document and bounded by bytes; on top of that, after
 each check the texts the previous version of that document parsed and no open document's
-latest check uses any more (a replaced paragraph, a closed file) are released from it, so a long
-editing session holds the parses of what is open now, not of everything ever typed.
+latest check uses any more (a replaced paragraph, a closed file) are released: they are the
+first to leave when the cache is full, so a long editing session keeps the parses of what is
+open now, not of everything ever typed.
 """
 from __future__ import annotations
 

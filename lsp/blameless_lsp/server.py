@@ -31,7 +31,7 @@ from blameless.registry import RuleSet, rule_set
 from blameless.config import Config, ConfigError
 from blameless.document import parse
 from blameless.findings import Finding
-from blameless.nlp import ModelNotFound
+from blameless.nlp import SERVER_CACHE_BYTES, ModelNotFound, limit_shared_cache
 
 from . import __version__
 from .errors_lsp import CONFIG_ERRORS
@@ -97,6 +97,7 @@ class BlamelessServer(LanguageServer):
         super().__init__("blameless-lsp", __version__, protocol_cls=BlamelessProtocol)
         self.results: dict[str, Result] = {}
         self.retention = Retention()  # which parses the open documents still use
+        limit_shared_cache(SERVER_CACHE_BYTES)
         self.tasks: dict[str, asyncio.Task] = {}
         self.delayed: dict[str, bool] = {}  # whether the task of a URI is still in its debounce
         self.settings: dict[str, Any] = {}
