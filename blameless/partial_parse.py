@@ -4,8 +4,8 @@ Most sentences of a postmortem hold no word any parse rule needs, so only the *c
 sentences (those with a trigger word of a rule that runs on the block) go through spaCy; runs of
 consecutive candidates are parsed together, so they keep each other as context. The rest of the
 block is only tokenized. The block's Doc is then put back together with its exact text and
-offsets: unparsed stretches carry no tags, no lemmas and no dependency labels (each is one
-sentence of its own, so no check reads across it), and the parsed ones carry the parse.
+offsets: unparsed stretches carry no tags and no lemmas (their sentences are kept apart, so
+no check reads across them), and the parsed ones carry the parse.
 """
 from __future__ import annotations
 
@@ -63,9 +63,18 @@ def assemble(nlp: "Language", text: str, ranges: list[tuple[int, int]], parsed: 
 
 
 def _unparsed(nlp: "Language", text: str) -> "Doc":
-    """`text` tokenized, as one sentence whose tokens hang from its first one with no label."""
+    """`text` tokenized, one sentence per sentence of it: each sentence's tokens hang from its
+    first token (labels ROOT and `dep`, no tags, no lemmas), so no check reads across it and no
+    tree is larger than a sentence."""
     from spacy.tokens import Doc
 
     tokens = nlp.tokenizer(text)  # not make_doc: a stretch may be longer than nlp.max_length
+    starts = set(sentence_cuts(text))
+    heads, deps, first = [], [], 0
+    for tok in tokens:
+        if tok.i == 0 or tok.idx in starts:
+            first = tok.i
+        heads.append(first)
+        deps.append("ROOT" if tok.i == first else "dep")
     return Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens],
-               heads=[0] * len(tokens), deps=[""] * len(tokens))
+               heads=heads, deps=deps)

@@ -212,14 +212,20 @@ def _range_end(m: re.Match) -> int | None:
     """Minutes after midnight of a range's end ("-09:40", "to 2 pm"), when it has a colon or am/pm."""
     if not m.group("rh") or not (m.group("rm") or m.group("rampm")):
         return None
-    h, mins, ampm = int(m.group("rh")), int(m.group("rm") or 0), (m.group("rampm") or "").lower()
+    clock = _clock(int(m.group("rh")), int(m.group("rm") or 0), m.group("rampm"))
+    return None if clock is None else (clock[0] % 24) * 60 + clock[1]
+
+
+def _clock(h: int, mins: int, ampm: str | None) -> tuple[int, int] | None:
+    """(hour on a 24-hour clock, minutes) of a written time, or None if it is no time."""
     if h > 24 or mins > 59:
         return None
+    ampm = (ampm or "").lower()
     if ampm == "p" and h < 12:
         h += 12
     elif ampm == "a" and h == 12:
         h = 0
-    return (h % 24) * 60 + mins
+    return h, mins
 
 
 def leading_stamp(text: str) -> Stamp | None:
@@ -231,15 +237,11 @@ def leading_stamp(text: str) -> Stamp | None:
         approximate = bool(m.group("approx") or m.group("approx2"))
         start = min(m.start(g) for g in ("approx", "date", "approx2", "time") if m.group(g))
         if m.group("time"):
-            h = int(m.group("h"))
-            mins = int(m.group("m") or 0)
-            ampm = (m.group("ampm") or "").lower()
-            if h > 24 or mins > 59:
+            clock = _clock(int(m.group("h")), int(m.group("m") or 0), m.group("ampm"))
+            if clock is None:
                 return None
-            if ampm == "p" and h < 12:
-                h += 12
-            elif ampm == "a" and h == 12:
-                h = 0
+            h, mins = clock
+            ampm = (m.group("ampm") or "").lower()
             # a bare number is a time only with am/pm ("9 PM") or a colon
             end, unknown = m.end(), ""
             open_end = _UNKNOWN_END.match(text, m.end("time"))
