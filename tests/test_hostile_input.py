@@ -86,11 +86,16 @@ def test_lone_cr_and_surrogates_on_the_command_line(cli, tmp_path):
 
 
 def test_a_paragraph_longer_than_spacys_limit_is_checked_within_its_budget():
+    """Only its one candidate sentence is parsed, so it finishes: no CheckIncomplete, and the
+    blame at its very end is found."""
+    import warnings
+
     text = "## Root cause\n\n" + "The queue grew. " * 70_000 + "Anna recklessly restarted every node.\n"
     assert len(text) > 1_000_000  # spaCy refuses texts this long in one piece
-    with pytest.warns(blameless.CheckIncomplete, match="time budget"):
-        findings = blameless.check(text, config=Config(select=("B1",), time_budget=3))
-    assert isinstance(findings, list)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", blameless.CheckIncomplete)
+        findings = blameless.check(text, config=Config(select=("B1",), time_budget=60))
+    assert any("recklessly" in text[f.span.start:f.span.end] for f in findings)
 
 
 def test_a_paragraph_is_parsed_in_pieces_that_join_back():
