@@ -70,7 +70,7 @@ def _inside(hit: Any, start: int, end: int) -> bool:
 class CachingEngine(Engine):
     """Engine whose block-rule results are reused for blocks that did not change."""
 
-    def __init__(self, *args: Any, cache_bytes: int = 8 * 1024 * 1024, **kwargs: Any):
+    def __init__(self, *args: Any, cache_bytes: int = 4 * 1024 * 1024, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._hits: OrderedDict[tuple, tuple[tuple, tuple, int]] = OrderedDict()
         self.cache_bytes = cache_bytes  # what the remembered hits may hold (an estimate, LRU)

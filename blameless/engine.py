@@ -22,7 +22,7 @@ from .text import inside_quotes, phrase_regex
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’@-]*")
 
 
-@lru_cache(maxsize=4096)  # a few MiB: the blocks and sentences of the documents being edited
+@lru_cache(maxsize=1024)  # about 3 MiB: the blocks and sentences of a long document being edited
 def block_words(text: str) -> frozenset[str]:
     """Lower-cased words of a text, with and without inner hyphens/apostrophes, for prefiltering."""
     words = set()
