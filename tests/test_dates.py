@@ -73,7 +73,7 @@ def test_leading_stamp_words_from_the_lexicon(text, kind, approximate):
 
 def test_a_range_end_before_its_start_is_unclear_unless_midnight_or_a_12_hour_end_explains_it():
     leading_stamp = dates.leading_stamp
-    assert leading_stamp("14:20-2:00 Rebalanced shards").unclear_end
+    assert leading_stamp("16:10-3:00 Rebalanced shards").unclear_end
     assert leading_stamp("14:00 - 13:30 Rebalanced shards").unclear_end
     assert not leading_stamp("23:40-00:20 Compaction ran").unclear_end
     assert not leading_stamp("11:30-1:15 Vendor call").unclear_end

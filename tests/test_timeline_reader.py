@@ -60,7 +60,7 @@ def test_dates_carry_down_and_fill_a_missing_year():
 
 
 def test_estimates_are_marked_by_the_stamp_or_a_note_beside_a_placeholder():
-    _, [timeline] = read("- ~09:51 (approximate) Escalated.\n- XX:XX (not sure) Paged.\n"
+    _, [timeline] = read("- ~08:37 (approximate) Escalated.\n- XX:XX (not sure) Paged.\n"
                          "- TBD Traffic moved.\n- 09:55 Recovered.")
     assert [e.approximate for e in timeline.entries] == [True, True, False, False]
 

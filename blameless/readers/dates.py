@@ -120,7 +120,7 @@ _VAGUE = re.compile(
     r"that " + _PART_OF_DAY + r"|" + _words("day_edges") + " " + _words("daytime_parts") + r"|"
     + _words("meanwhile_words") + r")(?![\w-])",
     re.I)
-#: The end of a range that is not known: "12:26-12:??", "14:05 – XX:XX".
+#: The end of a range that is not known: "10:41-10:??", "14:05 – XX:XX".
 _UNKNOWN_END = re.compile(r"\s*(?:-|–|—|to)\s*(?:[\dHhXx?]{1,2}:[\dMmXx?]{2}|\?+)(?![\w?])", re.I)
 _UNKNOWN_DIGIT = re.compile(r"[?XxHhMm]")
 #: A parenthesised note that doubts a time: "(maybe earlier?)", "(time TBC)", "(not sure)".
@@ -144,7 +144,7 @@ _MODAL = re.compile(r"\b" + _words("narrative_modals") + r"\b", re.I)
 
 
 def vague_later(text: str) -> Iterator[tuple[re.Match, str]]:
-    """Later events in `text` with no time of their own ("…, and the cause was found later"):
+    """Later events in `text` with no time of their own ("…, and the leak was traced later"):
     each match of the delay ending its clause, with the clause's words before it. A delay that
     opens its clause ("Several hours later, …") times the clause like a stamp and is not one of
     them, nor is a clause with a modal ("it would later be revealed")."""

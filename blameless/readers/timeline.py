@@ -64,7 +64,7 @@ class Entry:
 
     @property
     def approximate(self) -> bool:
-        """The time is marked as an estimate: "~09:51", "ca. 18:30", "XX:XX (not sure)"."""
+        """The time is marked as an estimate: "~08:37", "ca. 17:45", "XX:XX (not sure)"."""
         if self.stamp is None:
             return False
         if self.stamp.approximate:

@@ -2,9 +2,9 @@
 
 A paragraph under a time heading, a paragraph that continues the entry above it, and a note that
 introduces the timeline need no time of its own; a list item needs one when most of its siblings
-have one. Every entry whose time is a placeholder, has an unknown end ("12:26-12:??") or a note
-that doubts it ("22:52 (maybe earlier?)", "(time TBC)") is reported on its own line; a marked
-estimate ("~09:51", "approx. 16:03") is a time.
+have one. Every entry whose time is a placeholder, has an unknown end ("10:41-10:??") or a note
+that doubts it ("07:18 (earlier, perhaps?)", "(time TBC)") is reported on its own line; a marked
+estimate ("~08:37", "approx. 11:24") is a time.
 """
 from __future__ import annotations
 
@@ -85,14 +85,14 @@ def _untimed_item(siblings: _Siblings, entry: Entry) -> Hit | None:
 
 
 def _placeholder(entry: Entry) -> Hit:
-    """An entry whose time is a placeholder ("HH:mm", "2026-02-?? ??:??", "2X:XX (not sure)")."""
+    """An entry whose time is a placeholder ("HH:mm", "2025-11-?? ??:??", "1X:XX (unsure)")."""
     s, e = entry.doc_span()
     return Hit(s, e, variant="placeholder", slots={"words": entry.stamp.words})
 
 
 def _doubted(entry: Entry) -> Hit | None:
-    """A time whose range end is unknown ("12:26-12:??") or that a note doubts ("22:52 (maybe
-    earlier?)"); an entry with a date and a note that its time is unknown ("(time TBC)")."""
+    """A time whose range end is unknown ("10:41-10:??") or that a note doubts ("07:18 (earlier,
+    perhaps?)"); an entry with a date and a note that its time is unknown ("(time TBC)")."""
     stamp, block = entry.stamp, entry.block
     if stamp is not None and stamp.unknown:
         s, e = entry.doc_span()
@@ -113,7 +113,7 @@ def _doubted(entry: Entry) -> Hit | None:
 
 
 def _unclear_end(entry: Entry) -> Hit | None:
-    """A range whose end comes before its start ("14:20-2:00" among 24-hour times)."""
+    """A range whose end comes before its start ("16:10-3:00" among 24-hour times)."""
     if not entry.stamp.unclear_end:
         return None
     s, e = entry.doc_span()
@@ -121,8 +121,8 @@ def _unclear_end(entry: Entry) -> Hit | None:
 
 
 def _later_event(entry: Entry) -> Hit | None:
-    """A timed entry that tells of a later event with no time of its own: "…, and the root cause
-    was found later", "Analysis started roughly 30m later" (the delay right after a past verb)."""
+    """A timed entry that tells of a later event with no time of its own: "…, and the leak
+    was traced later", "Triage began roughly 20m later" (the delay right after a past verb)."""
     text = entry.text
     for m, before in vague_later(text):
         verb = before.split()[-1].strip("*_,")
