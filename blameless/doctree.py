@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 
 
+from . import source_lines
 from .inline_scan import code_spans
 
 # ---------------------------------------------------------------------------------------------
@@ -110,13 +111,10 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a document offset, columns counted in code points."""
-        i = bisect.bisect_right(self.line_starts, offset) - 1
-        return i + 1, offset - self.line_starts[i] + 1
+        return source_lines.position(self.line_starts, offset)
 
     def line_text(self, line: int) -> str:
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.source)
-        return self.source[start:end].rstrip("\r")
+        return source_lines.line_text(self.source, self.line_starts, line)
 
     def line_offsets(self, line: int) -> tuple[int, int]:
         """(start, end) of a line's text, without its line ending (LF, CRLF or CR)."""

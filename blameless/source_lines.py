@@ -15,10 +15,20 @@ class SourceLines:
         self._line_starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
 
     def position(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self._line_starts, offset) - 1
-        return i + 1, offset - self._line_starts[i] + 1
+        return position(self._line_starts, offset)
 
     def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.source)
-        return self.source[start:end].rstrip("\r")
+        return line_text(self.source, self._line_starts, line)
+
+
+def position(line_starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of an offset, columns counted in code points."""
+    i = bisect.bisect_right(line_starts, offset) - 1
+    return i + 1, offset - line_starts[i] + 1
+
+
+def line_text(source: str, line_starts: list[int], line: int) -> str:
+    """The text of a 1-based line, without its line ending."""
+    start = line_starts[line - 1]
+    end = line_starts[line] - 1 if line < len(line_starts) else len(source)
+    return source[start:end].rstrip("\r")
