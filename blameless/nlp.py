@@ -212,14 +212,17 @@ def add_special_cases(nlp: "Language") -> None:
 
 
 def _parse_cheaper(nlp: "Language") -> None:
-    """Swap the stock attribute ruler for the indexed one (same patterns, same results; see
-    blameless/attribute_index.py). Every other component is read by some rule: the tagger (TAG),
-    parser (DEP, sentences), attribute ruler (POS, MORPH) and lemmatizer (LEMMA); NER is excluded
-    at load. BLAMELESS_STOCK_ATTRIBUTE_RULER=1 keeps the stock one (for comparison)."""
+    """Swap the stock attribute ruler for the indexed one and the lemmatizer for its memo (same
+    results, less work; see blameless/attribute_index.py and blameless/lemma_memo.py). Every
+    component is read by some rule: the tagger (TAG), parser (DEP, sentences), attribute ruler
+    (POS, MORPH) and lemmatizer (LEMMA); NER is excluded at load.
+    BLAMELESS_STOCK_ATTRIBUTE_RULER=1 keeps the stock components (for comparison)."""
     if os.environ.get("BLAMELESS_STOCK_ATTRIBUTE_RULER") != "1":
-        from .attribute_index import install
+        from .attribute_index import install as index_attributes
+        from .lemma_memo import install as memoize_lemmas
 
-        install(nlp)
+        index_attributes(nlp)
+        memoize_lemmas(nlp)
 
 
 _shared: dict[str | None, Pipeline] = {}

@@ -1,5 +1,5 @@
-"""The indexed attribute ruler is a drop-in: every token gets the POS, MORPH, LEMMA, TAG and DEP
-the stock spaCy component gives it, on all the English the project ships (rule examples, golden
+"""The indexed attribute ruler and the lemma memo are drop-ins: every token gets the POS, MORPH,
+LEMMA, TAG and DEP the stock spaCy components give it, on all the English the project ships (rule examples, golden
 fixtures, sample postmortems) and, where the checkout sits beside it, the shared real corpus."""
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ def test_the_indexed_ruler_replaces_the_stock_one(pipelines):
     nlp, stock = pipelines
     assert "attribute_ruler" not in nlp.pipe_names and "blameless_attribute_index" in nlp.pipe_names
     assert "attribute_ruler" in stock.pipe_names
+    assert "lemmatizer" not in nlp.pipe_names and "blameless_lemma_memo" in nlp.pipe_names
 
 
 def test_every_token_gets_the_attributes_the_stock_ruler_gives(pipelines):
@@ -53,6 +54,8 @@ def test_every_token_gets_the_attributes_the_stock_ruler_gives(pipelines):
     assert len(ours) == len(theirs) > 5000
     differing = [(a, b) for a, b in zip(ours, theirs) if a != b]
     assert not differing, differing[:5]
+    again = texts[:400]  # the second time round, every lemma comes from the memo
+    assert _attributes(nlp, again) == _attributes(stock, again)
 
 
 def test_multi_token_patterns_still_apply(pipelines):
