@@ -8,7 +8,9 @@ its context are unchanged.
 
 What a block check can see, and therefore the cache key: the rule, the block's kind, raw and
 masked text, checkbox, continuation flag, cells, the offsets of its lines relative to its start,
-and its section's kind, title and level. The one word set that depends on the whole document
+its section's kind, title and level, and which of its sentences were parsed (the prefilter's
+choice can depend on the whole document: whether a capitalised word is also written in lower
+case). The one word set that depends on the whole document
 (the words it writes in lower case, `ctx.lowercase`) is wrapped so the cache records which words
 the check asked about and the answers; an entry is reused only when every answer is still the same. A
 check that iterates such a list, or a hit outside its block, makes the entry uncacheable (it
@@ -80,14 +82,14 @@ class CachingEngine(Engine):
         self.computed = 0
 
     @staticmethod
-    def _key(rule: Any, block: Any) -> tuple:
+    def _key(rule: Any, block: Any, parsed: tuple) -> tuple:
         section = block.section
         anchors = tuple((b, d - block.start) for b, d in block.anchors)
         return (rule.id, block.kind, block.raw, block.text, block.checkbox, block.continuation,
-                block.cells, anchors, section.kind, section.title, section.level)
+                block.cells, anchors, section.kind, section.title, section.level, parsed)
 
-    def _run_block_rule(self, rule: Any, block: Any, doc: Any, lowercase: Any) -> Iterable:
-        key = self._key(rule, block)
+    def _run_block_rule(self, rule: Any, block: Any, doc: Any, lowercase: Any, parsed: tuple = ()) -> Iterable:
+        key = self._key(rule, block, parsed)
         entry = self._hits.get(key)
         if entry is not None:
             hits, asked, _ = entry
@@ -98,7 +100,7 @@ class CachingEngine(Engine):
                     self.reused += 1
                 return [_shift(h, block.start) for h in hits]
         log: list = []
-        hits = list(super()._run_block_rule(rule, block, doc, _Asked("lowercase", lowercase, log)))
+        hits = list(super()._run_block_rule(rule, block, doc, _Asked("lowercase", lowercase, log), parsed))
         self.computed += 1
         end = block.end
         with self._lock:

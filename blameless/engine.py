@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from . import budget
 from .checks.context import BlockContext, DocumentContext, Hit
+from .checks.people import PERSON_LISTS, may_name_person, person_words
 from .checks.registry import HOOKS
 from .config import Config
 from .document import Block, Document, parse
@@ -59,6 +60,7 @@ class Engine:
         self.rules = self.rule_set.enabled(self.config)
         self.pipeline = pipeline or shared_pipeline(self.config.model)
         self._matchers: dict[str, object] = {}
+        self._people: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
     # -- public ----------------------------------------------------------------------------
     def check_text(self, text: str, path: str | None = None) -> list[Finding]:
@@ -99,7 +101,8 @@ class Engine:
         if any(s.action == "disable-file" and not s.rules for s in document.suppressions):
             return
         plan = self.plan(document)
-        stretches = [self._stretches(block, rules) for block, rules in plan]
+        lowercase = lowercase_words(document.source)
+        stretches = [self._stretches(block, rules, lowercase) for block, rules in plan]
         units = [block.text[s:e] for (block, _), ranges in zip(plan, stretches) for s, e in ranges]
         parsed = self.pipeline.parse_many(units) if units else {}
         document.parsed_texts = tuple(parsed)
@@ -108,11 +111,10 @@ class Engine:
         parses = {block.text: doc for (block, _), ranges, doc in zip(plan, stretches, docs)
                   if ranges == [(0, len(block.text))]}  # whole-block parses, for document rules
         doc_rules = [r for r in self.rules if r.document_level]
-        lowercase = lowercase_words(document.source)
-        for (block, rules), doc in zip(plan, docs):
+        for (block, rules), ranges, doc in zip(plan, stretches, docs):
             for rule in rules:
                 budget.spend()
-                for hit in self._run_block_rule(rule, block, doc, lowercase):
+                for hit in self._run_block_rule(rule, block, doc, lowercase, tuple(ranges)):
                     findings.append(self._finding(rule, hit, document))
         for rule in doc_rules:
             budget.spend()
@@ -120,10 +122,10 @@ class Engine:
             for hit in HOOKS[rule.check](ctx):
                 findings.append(self._finding(rule, hit, document))
 
-    @staticmethod
-    def _stretches(block: Block, rules: list[Rule]) -> list[tuple[int, int]]:
+    def _stretches(self, block: Block, rules: list[Rule], lowercase: frozenset[str]) -> list[tuple[int, int]]:
         """The stretches of the block to parse: the sentences holding a trigger of one of its
-        parse rules (all of it when such a rule has no triggers); none when no rule parses."""
+        parse rules (all of it when such a rule has no triggers); none when no rule parses.
+        A rule that `needs_person` wants a sentence only if it may name one."""
         parsing = [r for r in rules if r.needs_parse]
         if not parsing:
             return []
@@ -132,12 +134,20 @@ class Engine:
 
         def wanted(sentence: str) -> bool:
             words = block_words(sentence)
-            return any(r.admits(words) for r in parsing)
+            return any(r.admits(words) and (not r.needs_person or self._may_name_person(r, sentence, words, lowercase))
+                       for r in parsing)
 
         return candidate_ranges(block.text, wanted)
 
+    def _may_name_person(self, rule: Rule, sentence: str, words: frozenset[str], lowercase) -> bool:
+        if rule.id not in self._people:
+            self._people[rule.id] = (person_words(frozenset().union(*map(rule.words, PERSON_LISTS))),
+                                     rule.words("systems"))
+        return may_name_person(sentence, words, *self._people[rule.id], lowercase)
+
     # -- rules -----------------------------------------------------------------------------
-    def _run_block_rule(self, rule: Rule, block: Block, doc, lowercase) -> Iterable[Hit]:
+    def _run_block_rule(self, rule: Rule, block: Block, doc, lowercase, parsed=()) -> Iterable[Hit]:
+        """The rule's hits on the block; `doc` has the parse of the block's `parsed` ranges."""
         """The rule's data matches (phrases or token patterns), then its code hook if it has one;
         the hook sees the data matches (`ctx.matches`) and adds what patterns cannot express."""
         matches: list[tuple[int, int]] = []

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import json
 
+from .checks.people import PERSON_LISTS
 from .inflect import TABLE, inflected, inflected_word, lemminflect_version
 from .registry import rule_set
 
 
 def table_words() -> list[str]:
-    """Every word the built-in rules' prefilter inflects (what TABLE holds)."""
+    """Every word the built-in rules' prefilter inflects, people's words included (what TABLE holds)."""
     entries = {e for rule in rule_set() for e in rule.trigger_entries}
     entries |= {e for rule in rule_set() for group in rule.trigger_groups for lst in group for e in lst}
+    entries |= {e for rule in rule_set() if rule.needs_person for name in PERSON_LISTS for e in rule.words(name)}
     return sorted({w for w in map(inflected_word, entries) if w is not None})
 
 

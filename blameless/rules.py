@@ -80,6 +80,10 @@ class Rule:
     #: of every one of its lists ("should" only with "have"); entries per list.
     trigger_groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
     triggers_together: tuple[tuple[str, ...], ...] = ()  # the groups' list names
+    #: `needs_person`: what the rule flags always has a person in the sentence (a subject, an
+    #: agent, a possessor), so a sentence that cannot name one (people.may_name_person) is not
+    #: parsed for it.
+    needs_person: bool = False
     messages: dict = field(default_factory=dict, hash=False, compare=False)  # variant -> template
     suggestions: dict = field(default_factory=dict, hash=False, compare=False)
     options: dict = field(default_factory=dict, hash=False, compare=False)
@@ -107,6 +111,12 @@ class Rule:
         if not self.prefiltered or self.triggers & words:
             return True
         return any(all(forms & words for forms in group) for group in _group_forms(self.trigger_groups))
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word list: the rule's own pack (extra packs only), else the English lexicon."""
+        if name in self.lexicon:
+            return frozenset(str(w).lower() for w in self.lexicon[name])
+        return english().words(name)
 
     def message_template(self, variant: str | None = None) -> str:
         return self.messages[variant] if variant else self.message
@@ -139,7 +149,7 @@ class Rule:
 
 _REQUIRED = ("id", "name", "category", "severity", "message", "rationale", "suggestion", "examples")
 _KNOWN = set(_REQUIRED) | {"scope", "check", "phrases", "patterns", "fix", "needs_parse",
-                           "triggers_from", "triggers_together", "options", "messages", "suggestions"}
+                           "triggers_from", "triggers_together", "needs_person", "options", "messages", "suggestions"}
 
 
 def _show_slots(template: str) -> str:
@@ -350,6 +360,9 @@ def _rule(path: Path, index: int, raw: Any, lexicon: dict) -> Rule:
     if not isinstance(options, dict):
         raise _fail(path, f"{where}.options", "must be a mapping")
     needs_parse = raw.get("needs_parse", bool(patterns) or bool(check))
+    needs_person = raw.get("needs_person", False)
+    if not isinstance(needs_person, bool):
+        raise _fail(path, f"{where}.needs_person", "must be true or false")
     return Rule(
         id=rule_id, name=raw["name"], category=category, severity=severity,
         message=raw["message"].strip(), rationale=" ".join(raw["rationale"].split()),
@@ -359,7 +372,8 @@ def _rule(path: Path, index: int, raw: Any, lexicon: dict) -> Rule:
         trigger_entries=_trigger_entries(path, where, tuple(triggers_from), tuple(phrases), lexicon,
                                          tuple(patterns)),
         triggers_from=tuple(triggers_from), trigger_groups=groups,
-        triggers_together=tuple(tuple(g) for g in raw.get("triggers_together") or ()), messages=messages, suggestions=suggestions,
+        triggers_together=tuple(tuple(g) for g in raw.get("triggers_together") or ()),
+        needs_person=needs_person, messages=messages, suggestions=suggestions,
         options=options, lexicon=lexicon, pack=path.stem,
     )
 

@@ -12,6 +12,7 @@ from blameless.checks.blame import blame_question, hindsight, person_as_cause, s
 from blameless.checks.blame.grammar import counterfactual_if, is_hindsight
 from blameless.checks.context import BlockContext
 from blameless.checks.english import gerund, lemma_of, participle
+from blameless.registry import rule_set
 
 VOCAB = spacy.blank("en").vocab
 
@@ -24,7 +25,7 @@ def parse(spec: str, heads, deps, pos, tags, lemmas=None, spaces=None) -> Doc:
 
 def context(doc: Doc) -> BlockContext:
     block = SimpleNamespace(text=doc.text, raw=doc.text, doc_offset=lambda i: i)
-    return BlockContext(block=block, doc=doc, rule=SimpleNamespace(lexicon={}), config=None)
+    return BlockContext(block=block, doc=doc, rule=rule_set().get("B101"), config=None)
 
 
 def found(check, doc: Doc) -> list[tuple[str | None, dict]]:

@@ -79,3 +79,29 @@ def test_the_shipped_inflection_table_is_what_lemminflect_gives():
 
 def test_a_word_outside_the_table_is_inflected_by_lemminflect():
     assert {"reticulated", "reticulating"} <= forms("reticulate")
+
+
+def _parsed_words(text: str) -> tuple[int, list]:
+    pipeline = Pipeline()
+    found = Engine(blameless.Config(select=("B101",)), pipeline=pipeline).check_text(text)
+    return pipeline.parsed_words, [f.rule for f in found]
+
+
+def test_a_sentence_that_cannot_name_a_person_is_not_parsed_for_person_as_cause():
+    """B101's words of fault ("failed", "because") are common in any postmortem; without a word
+    that could be a person the sentence cannot blame one, and spaCy never sees it."""
+    words, found = _parsed_words("## Root cause\n\nThe deploy failed because the disk was full.\n")
+    assert (words, found) == (0, [])
+
+
+def test_every_kind_of_person_still_reaches_person_as_cause():
+    people = ["Marta", "The release engineers", "Our SRE team", "@kofi", "He",
+              "The on-call", "The vendor's administrator, Ines,"]
+    for who in people:
+        words, found = _parsed_words(f"## Root cause\n\n{who} deleted the production volume by mistake.\n")
+        assert words > 0 and found == ["B101"], who
+
+
+def test_a_name_the_document_writes_in_lower_case_is_a_tool_and_not_parsed():
+    text = "## Root cause\n\nNimbus failed because nimbus.conf held an old address.\n"
+    assert _parsed_words(text) == (0, [])

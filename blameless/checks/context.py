@@ -54,9 +54,7 @@ class BlockContext:
 
     def words(self, name: str) -> frozenset[str]:
         """A word list: the rule's own pack (extra packs only), else the English lexicon."""
-        if name in self.rule.lexicon:
-            return frozenset(str(w).lower() for w in self.rule.lexicon[name])
-        return english().words(name)
+        return self.rule.words(name)
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.config.rule_option(self.rule.id, name, self.rule.options.get(name, default))
