@@ -1,15 +1,19 @@
-"""The shipped table of the prefilter's inflections (blameless/inflections.json), worked out.
+"""The shipped tables worked out from lemminflect: the prefilter's inflections
+(blameless/inflections.json) and the word classes the checks ask about
+(blameless/word_classes.json.gz).
 
-Kept apart from blameless.inflect, which only reads the table: working it out needs the rule
+Kept apart from the modules that only read them: working the inflections out needs the rule
 set, and the rule set needs inflect.
 """
 from __future__ import annotations
 
+import gzip
 import json
 
 from .checks.people import PERSON_LISTS
 from .inflect import TABLE, inflected, inflected_word, lemminflect_version
 from .registry import rule_set
+from . import word_classes
 
 
 def table_words() -> list[str]:
@@ -33,3 +37,32 @@ def write_table() -> None:
     lines = [f"  {json.dumps(word)}: {json.dumps(found)}" for word, found in table["forms"].items()]
     TABLE.write_text('{"lemminflect": %s, "forms": {\n%s\n}}\n' % (json.dumps(table["lemminflect"]),
                                                                ",\n".join(lines)), encoding="utf-8")
+
+
+def computed_word_classes() -> dict:
+    """WORD_CLASSES's content, worked out now from every lower-case word of lemminflect's
+    dictionary (the only words its lookups can find: they lower-case what they are asked)."""
+    from lemminflect.core.Inflections import Inflections
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    words = sorted(w for w in {*lemmatizer._getLemmaDict(), *lemmatizer._getOverridesDict()} if w == w.lower())
+    inflections = Inflections()
+    verbs = sorted(w for w in {*inflections._getInflDict(), *inflections._getOverridesDict()}
+                   if w == w.lower() and any(t.startswith("VB") for t in inflections.getAllInflections(w)))
+    classes = {word: word_classes.lemminflect_parts(word) for word in words}
+    past = {word: word_classes.lemminflect_past_lemma(word) for word in words}
+    return {"lemminflect": lemminflect_version(),
+            "verbs": [w for w, (verb, _) in classes.items() if verb],
+            "nouns": [w for w, (_, noun) in classes.items() if noun],
+            "past": {w: lemma for w, lemma in past.items() if lemma is not None},
+            "irregular_past": [w for w in words if past[w] is not None and word_classes.lemminflect_irregular_past(w)],
+            "participles": {v: word_classes.lemminflect_participle(v) for v in verbs},
+            "gerunds": {v: word_classes.lemminflect_gerund(v) for v in verbs}}
+
+
+def write_word_classes() -> None:
+    """Rewrite WORD_CLASSES (after an upgrade of lemminflect):
+    python -c "from blameless.inflection_table import write_word_classes; write_word_classes()"."""
+    data = json.dumps(computed_word_classes(), separators=(",", ":"), sort_keys=True).encode()
+    word_classes.WORD_CLASSES.write_bytes(gzip.compress(data, mtime=0))

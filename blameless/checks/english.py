@@ -1,69 +1,18 @@
 """Small English morphology for building rewrites: gerunds, past participles and lemmas of verbs.
 
-Forms come from lemminflect (as the prefilter's do, see blameless/inflect.py); nothing here is a
-hand-written table of irregular verbs.
+Forms come from lemminflect's dictionary (blameless/word_classes.py, as the prefilter's come from
+blameless/inflect.py); nothing here is a hand-written table of irregular verbs.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..lexicon import english
-
-
-def _is_known_verb(word: str) -> bool:
-    from lemminflect import getAllInflections
-
-    return bool(getAllInflections(word, upos="VERB"))
-
-
-@lru_cache(maxsize=4096)
-def participle(lemma: str) -> str:
-    """'pause' -> 'paused', 'break' -> 'broken'; a past form already ('typo'd') stays."""
-    from lemminflect import getInflection
-
-    lemma = lemma.lower()
-    if lemma.endswith(("ed", "'d")) and not _is_known_verb(lemma):
-        return lemma  # "typo'd", "fat-fingered": the writer's own past form
-    forms = getInflection(lemma, tag="VBN")
-    if not forms:
-        return lemma
-    # "quit" over "quitted", "woken" over "waked": an irregular participle where both are listed
-    return next((f for f in forms if not f.endswith("ed")), forms[0])
-
-
-@lru_cache(maxsize=4096)
-def gerund(lemma: str) -> str:
-    """'pause' -> 'pausing', 'let' -> 'letting'."""
-    from lemminflect import getInflection
-
-    lemma = lemma.lower()
-    forms = getInflection(lemma, tag="VBG")
-    return forms[0] if forms else lemma + "ing"
-
-
-@lru_cache(maxsize=4096)
-def past_lemma(word: str) -> str | None:
-    """The lemma of which `word` is a past tense or participle ('forgot' -> 'forget'), if any."""
-    from lemminflect import getAllLemmas, getInflection
-
-    word = word.lower()
-    for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
-        if lemma != word and word in getInflection(lemma, tag="VBD") + getInflection(lemma, tag="VBN"):
-            return lemma
-    return None
+from ..word_classes import gerund, is_irregular_past_form, participle, past_lemma  # noqa: F401 (used by the checks)
 
 
 def is_irregular_past(word: str) -> bool:
     """'forgot', 'broke', 'ran' (and 'misread', whose past is its base): a past tense without -ed."""
     word = word.lower()
-    if word in english().words("unmarked_past_verbs"):
-        return True
-    lemma = past_lemma(word)
-    if lemma is None:
-        return False
-    from lemminflect import getInflection
-
-    return word in getInflection(lemma, tag="VBD") and not word.endswith("ed")
+    return word in english().words("unmarked_past_verbs") or is_irregular_past_form(word)
 
 
 def capitalise(text: str) -> str:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import alternation as _any, english
+from ..word_classes import parts
 
 
 def words_of(name: str) -> frozenset[str]:
@@ -104,14 +105,14 @@ def tracking_issue(raw: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _link_parts() -> re.Pattern:
+def _linkparts() -> re.Pattern:
     return re.compile(r"https?://\S+|www\.\S+|<[^>]*>|\[[^\]]*\]\([^)]*\)|(?<![\w&])#\d+\b|"
                       rf"\b[A-Z][A-Z0-9]{{1,9}}-\d+\b|\b{_any('link_words')}\b", re.I)
 
 
 def link_only(raw: str) -> bool:
     """True when an item's words are only a link or a ticket reference ("#812", "See <url>")."""
-    words = _link_parts().sub(" ", raw)
+    words = _linkparts().sub(" ", raw)
     return bool(raw.strip()) and not re.search(r"[A-Za-z]{2,}", words)
 
 
@@ -192,16 +193,9 @@ def lead_noise() -> re.Pattern:
 # ---------------------------------------------------------------------------------------------
 # Whether an item opens with a verb (lemminflect's dictionary says which words can be verbs)
 
-@lru_cache(maxsize=4096)
-def _parts(word: str) -> tuple[bool, bool]:
-    """(can be a verb, can be a noun), from lemminflect's dictionary."""
-    from lemminflect import getAllLemmas
-    return bool(getAllLemmas(word, "VERB")), bool(getAllLemmas(word, "NOUN"))
-
-
 def only_verb(word: str) -> bool:
     """Whether a word can be a verb and not a noun ("include", not "alerts")."""
-    verb, noun = _parts(word)
+    verb, noun = parts(word)
     return verb and not noun
 
 
@@ -210,7 +204,7 @@ def opens_with_verb(words: list[str]) -> bool:
     or a noun-or-verb followed by a determiner ("Queue metrics" is a noun, "Queue the jobs" not)."""
     known = any(words[0] in english().words(n) for n in
                 ("deliverable_verbs", "add_verbs", "increase_verbs", "reduce_verbs", "improve_verbs"))
-    verb, noun = _parts(words[0])
+    verb, noun = parts(words[0])
     if not verb and not known:
         return False
     following = words[1] if len(words) > 1 else ""
