@@ -43,3 +43,16 @@ def test_no_file_of_the_english_corpus_is_taken_for_another_language():
     assert len(files) > 100
     flagged = [p.name for p in files if language.non_english(parse(p.read_text(encoding="utf-8"), path=str(p)))]
     assert flagged == []
+
+
+def test_terse_english_notes_are_english_without_loading_the_identifier(monkeypatch):
+    """A postmortem of short fragments has few function words; its dictionary words still tell
+    it is English, so the one-second identifier is not loaded for it."""
+    notes = ("# Cache outage\n\n- Detected: 09:12 via latency alarm\n- Resolved: 10:03\n"
+             "- Impact: checkout errors, roughly four percent of orders\n- Cause: stale node pool\n"
+             "- Resolution: pool drained, nodes replaced\n- Follow-up: capacity alarm per pool\n")
+    monkeypatch.setattr(language, "_identifier", None)
+    assert language.non_english(parse(notes, path="notes.md")) is None
+    assert language._identifier is None
+    german = (FIXTURES / "postmortem-de.md").read_text(encoding="utf-8")
+    assert language.non_english(parse(german, path="de.md")) == "de"
