@@ -42,14 +42,18 @@ def write_table() -> None:
 def computed_word_classes() -> dict:
     """WORD_CLASSES's content, worked out now from every lower-case word of lemminflect's
     dictionary (the only words its lookups can find: they lower-case what they are asked)."""
-    from lemminflect.core.Inflections import Inflections
-    from lemminflect.core.Lemmatizer import Lemmatizer
+    from lemminflect import config, getAllInflections
+    from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+    from lemminflect.codecs.OverridesCodec import OverridesCodec
 
-    lemmatizer = Lemmatizer()
-    words = sorted(w for w in {*lemmatizer._getLemmaDict(), *lemmatizer._getOverridesDict()} if w == w.lower())
-    inflections = Inflections()
-    verbs = sorted(w for w in {*inflections._getInflDict(), *inflections._getOverridesDict()}
-                   if w == w.lower() and any(t.startswith("VB") for t in inflections.getAllInflections(w)))
+    def lower_keys(*tables: dict) -> list[str]:
+        return sorted({w for table in tables for w in table if w == w.lower()})
+
+    words = lower_keys(LemmaLUCodec.load(config.lemma_lu_fn), OverridesCodec.load(config.lemma_overrides_fn))
+    verbs = [w for w in lower_keys(InflectionLUCodec.load(config.inflection_lu_fn),
+                                   OverridesCodec.load(config.infl_overrides_fn))
+             if any(tag.startswith("VB") for tag in getAllInflections(w))]
     classes = {word: word_classes.lemminflect_parts(word) for word in words}
     past = {word: word_classes.lemminflect_past_lemma(word) for word in words}
     return {"lemminflect": lemminflect_version(),
