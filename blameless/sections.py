@@ -17,23 +17,29 @@ def synonyms(kind: str) -> tuple[str, ...]:
     return english().entries(f"section_{kind}")
 
 
+@lru_cache(maxsize=1)
+def _synonym_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(kind, synonym, its pattern allowing plural/suffix noise such as "Timelines" or
+    "Remediation:"), compiled once: there are more than the `re` module's cache holds."""
+    return tuple((kind, word, re.compile(r"\s" + re.escape(word) + r"s?\b"))
+                 for kind in SECTION_KINDS[:-1] for word in synonyms(kind))
+
+
 @lru_cache(maxsize=1024)
 def classify_heading(title: str) -> str | None:
     """Return the section kind a heading names, or None when it names none of them."""
     text = " " + " ".join(_HEADING_NOISE.sub(" ", title.lower()).split()) + " "
     whole_only = english().words("heading_whole_only")
     found: list[tuple[int, int, str, str]] = []
-    for kind in SECTION_KINDS[:-1]:
-        for word in synonyms(kind):
-            if word in whole_only and text.strip() != word:
-                continue
-            at = text.find(" " + word + " ")
-            if at < 0:
-                # allow plural/suffix noise such as "Timelines" or "Remediation:"
-                match = re.search(r"\s" + re.escape(word) + r"s?\b", text)
-                at = match.start() if match else -1
-            if at >= 0:
-                found.append((at, -len(word), kind, word))
+    for kind, word, pattern in _synonym_patterns():
+        if word in whole_only and text.strip() != word:
+            continue
+        at = text.find(" " + word + " ")
+        if at < 0:
+            match = pattern.search(text)
+            at = match.start() if match else -1
+        if at >= 0:
+            found.append((at, -len(word), kind, word))
     found.sort()
     if len(found) > 1 and found[0][3] in english().words("heading_modifiers"):
         later = [f for f in found if f[2] != found[0][2]]
