@@ -9,6 +9,7 @@ import difflib
 import os
 import sys
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -195,10 +196,23 @@ def _gather(paths, select, ignore, config_path, stdin_filename, no_cache, cache_
     return report, configs, folder
 
 
-def _render(report, fmt: str, colour: bool, quiet: bool, fail_on: str) -> str | None:
+def _write(output: str | Iterable[str] | None, stream) -> None:
+    """A report (whole, or in pieces as the JSON reporter gives it) and a final newline."""
+    pieces = [output] if isinstance(output, str) else (output or [])
+    wrote = False
+    for piece in pieces:
+        stream.write(piece)
+        wrote = wrote or bool(piece)
+    if wrote:
+        stream.write("\n")
+    stream.flush()
+
+
+def _render(report, fmt: str, colour: bool, quiet: bool, fail_on: str) -> str | Iterable[str] | None:
+    """The report in `fmt`: a string, or (JSON) an iterable of pieces to write in turn."""
     if fmt == "json":
-        from .report.json_report import render
-        return render(report)
+        from .report.json_report import chunks
+        return chunks(report)
     if fmt == "sarif":
         from .report.sarif import render
         return render(report)
@@ -278,11 +292,15 @@ def check(paths, fmt, fail_on, exit_zero, select, ignore, config_path, stdin_fil
         output = _render(report, fmt, colour, quiet, fail_on)
     if output_file:
         try:
-            Path(output_file).write_text((output or "") + ("\n" if output else ""), encoding="utf-8")
+            with open(output_file, "w", encoding="utf-8") as out:
+                _write(output, out)
         except OSError as err:
             raise InputError(f"{output_file}: cannot write report: {err.strerror or err}") from None
     elif output is not None:
-        click.echo(output, color=colour)
+        if isinstance(output, str):
+            click.echo(output, color=colour)
+        else:
+            _write(output, click.get_text_stream("stdout"))
     if fail_on != "never" and not exit_zero:
         threshold = Severity(fail_on).rank
         if any(f.severity.rank >= threshold for f in report.findings):

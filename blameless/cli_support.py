@@ -30,6 +30,11 @@ def fatal_guard(fn):
             sys.exit(2)
         except KeyboardInterrupt:
             sys.exit(130)
+        except BrokenPipeError:  # `blameless check ... | head`: the reader has all it wants
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            sys.exit(141)  # 128 + SIGPIPE, as a shell reports a command its pipe closed on
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as err:  # noqa: BLE001 (never a traceback, never exit 1 for a crash)

@@ -221,3 +221,33 @@ def test_suppression_ids_are_case_insensitive_and_may_be_listed(cli, tmp_path):
                    "Anna recklessly restarted every node after Dave forgot to renew the certificate.\n")
     data = json.loads(cli("check", "--format", "json", str(doc)).stdout)
     assert data["findings"] == []
+
+
+def test_json_written_piece_by_piece_is_the_indented_document(cli, tmp_path):
+    """The JSON report is written a finding at a time (memory stays flat over many files); what
+    arrives is still one document laid out as json.dumps(indent=2) lays it out."""
+    clean = tmp_path / "clean.md"
+    clean.write_text("# Review\n\n## Summary\n\nThe disk filled; writes failed for ten minutes.\n")
+    names = [str(EXAMPLES / "sample-postmortem.md"), str(clean)]
+    result = cli("check", "--format", "json", "--no-cache", "--fail-on", "never", *names)
+    document = json.loads(result.stdout)
+    assert document["findings"] and any(f["fixes"] for f in document["findings"])
+    assert result.stdout == json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    to_file = tmp_path / "report.json"
+    cli("check", "--format", "json", "--no-cache", "--fail-on", "never", "-o", str(to_file), *names)
+    assert to_file.read_text(encoding="utf-8") == result.stdout
+    empty = cli("check", "--format", "json", "--no-cache", str(clean))
+    assert json.loads(empty.stdout)["findings"] == [] and '"findings": [],' in empty.stdout
+
+
+def test_a_reader_that_stops_early_gets_no_error(tmp_path):
+    """`blameless check --format json ... | head`: the closed pipe ends the run quietly."""
+    import subprocess
+
+    from conftest import BIN
+
+    big = tmp_path / "big.md"
+    big.write_text((EXAMPLES / "sample-postmortem.md").read_text(encoding="utf-8") * 40, encoding="utf-8")
+    run = subprocess.run(f"'{BIN / 'blameless'}' check --format json --no-cache '{big}' | head -c 10",
+                         shell=True, capture_output=True, text=True)
+    assert run.stdout == '{\n  "versi' and run.stderr == ""

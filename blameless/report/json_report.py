@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 from ..findings import Finding
 from . import Report
@@ -43,10 +44,34 @@ def _document(file):
 
 
 def render(report: Report) -> str:
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The JSON document in pieces, exactly as `json.dumps(..., indent=2)` writes it whole, one
+    finding and one file's facts at a time: a run over thousands of files never holds the
+    whole report as dicts and one string (memory stays flat however many files are checked)."""
     from .facts import facts_dict
 
-    findings = [finding_dict(f, file) for file in report.files for f in file.findings]
-    facts = [file.facts if file.facts is not None else facts_dict(_document(file), file.path)
-             for file in report.files if file.document is not None]
-    return json.dumps({"version": 1, "findings": findings, "facts": facts, "summary": report.summary()},
-                      indent=2, ensure_ascii=False)
+    findings = (finding_dict(f, file) for file in report.files for f in file.findings)
+    facts = (file.facts if file.facts is not None else facts_dict(_document(file), file.path)
+             for file in report.files if file.document is not None)
+    yield '{\n  "version": 1,\n  "findings": '
+    yield from _array(findings)
+    yield ',\n  "facts": '
+    yield from _array(facts)
+    yield ',\n  "summary": ' + _nested(report.summary(), 1) + "\n}"
+
+
+def _nested(value, level: int) -> str:
+    """`value` as json.dumps(indent=2) writes it `level` deep (strings never hold a raw newline)."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)
+
+
+def _array(items: Iterable) -> Iterator[str]:
+    """A top-level key's list, one item per piece."""
+    empty = True
+    for item in items:
+        yield ("[\n    " if empty else ",\n    ") + _nested(item, 2)
+        empty = False
+    yield "[]" if empty else "\n  ]"
