@@ -63,21 +63,20 @@ def is_irregular_past_form(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def participle(lemma: str) -> str:
     """'pause' -> 'paused', 'break' -> 'broken'; a past form already ('typo'd') stays."""
-    known = table()
-    lemma = lemma.lower()
-    if known is not None and lemma in known["participles"]:
-        return known["participles"][lemma]
-    return lemminflect_participle(lemma)
+    return _verb_form("participles", lemma.lower(), lemminflect_participle)
 
 
 @lru_cache(maxsize=4096)
 def gerund(lemma: str) -> str:
     """'pause' -> 'pausing', 'let' -> 'letting'."""
+    return _verb_form("gerunds", lemma.lower(), lemminflect_gerund)
+
+
+def _verb_form(kind: str, lemma: str, ask_lemminflect) -> str:
     known = table()
-    lemma = lemma.lower()
-    if known is not None and lemma in known["gerunds"]:
-        return known["gerunds"][lemma]
-    return lemminflect_gerund(lemma)
+    if known is not None and lemma in known[kind]:
+        return known[kind][lemma]
+    return ask_lemminflect(lemma)
 
 
 # -- the answers from lemminflect (what the table holds, and the fallback) ----------------------
