@@ -46,8 +46,8 @@ class _Mask:
         return "".join(self.chars)
 
 
-@lru_cache(maxsize=20000)
-def mask_inline(raw: str) -> str:
+@lru_cache(maxsize=4096)  # the blocks of the documents open in an editor; a few MiB (was 20,000:
+def mask_inline(raw: str) -> str:  # a long CLI run kept growing until it held them all)
     """Blank markup, code, URLs and HTML out of `raw`, keeping its length.
 
     Inline code and URLs become a single placeholder word ("X") so the sentence around them still
