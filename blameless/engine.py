@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from . import budget
 from .checks.context import BlockContext, DocumentContext, Hit
-from .checks.people import PERSON_LISTS, may_name_person, person_words
+from .checks.people import may_name_person
 from .checks.registry import HOOKS
 from .config import Config
 from .document import Block, Document, parse
@@ -60,7 +60,6 @@ class Engine:
         self.rules = self.rule_set.enabled(self.config)
         self.pipeline = pipeline or shared_pipeline(self.config.model)
         self._matchers: dict[str, object] = {}
-        self._people: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
     # -- public ----------------------------------------------------------------------------
     def check_text(self, text: str, path: str | None = None) -> list[Finding]:
@@ -122,7 +121,8 @@ class Engine:
             for hit in HOOKS[rule.check](ctx):
                 findings.append(self._finding(rule, hit, document))
 
-    def _stretches(self, block: Block, rules: list[Rule], lowercase: frozenset[str]) -> list[tuple[int, int]]:
+    @staticmethod
+    def _stretches(block: Block, rules: list[Rule], lowercase: frozenset[str]) -> list[tuple[int, int]]:
         """The stretches of the block to parse: the sentences holding a trigger of one of its
         parse rules (all of it when such a rule has no triggers); none when no rule parses.
         A rule that `needs_person` wants a sentence only if it may name one."""
@@ -134,16 +134,10 @@ class Engine:
 
         def wanted(sentence: str) -> bool:
             words = block_words(sentence)
-            return any(r.admits(words) and (not r.needs_person or self._may_name_person(r, sentence, words, lowercase))
-                       for r in parsing)
+            return any(r.admits(words) and (not r.needs_person or may_name_person(
+                sentence, words, r.person_forms, r.words("systems"), lowercase)) for r in parsing)
 
         return candidate_ranges(block.text, wanted)
-
-    def _may_name_person(self, rule: Rule, sentence: str, words: frozenset[str], lowercase) -> bool:
-        if rule.id not in self._people:
-            self._people[rule.id] = (person_words(frozenset().union(*map(rule.words, PERSON_LISTS))),
-                                     rule.words("systems"))
-        return may_name_person(sentence, words, *self._people[rule.id], lowercase)
 
     # -- rules -----------------------------------------------------------------------------
     def _run_block_rule(self, rule: Rule, block: Block, doc, lowercase, parsed=()) -> Iterable[Hit]:

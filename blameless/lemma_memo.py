@@ -43,8 +43,8 @@ class MemoLemmatizer:
 
 def _index_as_sets(stock) -> None:
     """The lemma index's word lists as sets (it is only used for membership)."""
-    index = stock.lookups.get_table("lemma_index", None) if stock.lookups.has_table("lemma_index") else None
-    for pos, words in list((index or {}).items()):
+    index = stock.lookups.get_table("lemma_index", {})
+    for pos, words in list(index.items()):
         if isinstance(words, list):
             index[pos] = frozenset(words)
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import yaml_files
 
 from .families import by_category, categories, id_example, id_pattern, rules_dir
+from .checks.people import PERSON_LISTS
 from .errors import RulePackError  # noqa: F401  (re-exported: blameless.rules.RulePackError)
 from .findings import Severity
 from .inflect import trigger_words
@@ -99,6 +100,14 @@ class Rule:
         """The prefilter's words: every inflected form of the rule's trigger entries (derived,
         never written; computed on first use so `rules` and `explain` stay light)."""
         return _forms_of(self.trigger_entries)
+
+    @cached_property
+    def person_forms(self) -> frozenset[str]:
+        """For `needs_person`: every form of the words person_kind takes for people (its
+        PERSON_LISTS), as the prefilter sees words. Lower-case "it" is left out: person_kind
+        reads it as a pronoun, and the IT team is written "IT"."""
+        entries = tuple(sorted(frozenset().union(*map(self.words, PERSON_LISTS))))
+        return _forms_of(entries) - {"it", "its"}
 
     @property
     def prefiltered(self) -> bool:

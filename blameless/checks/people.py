@@ -6,7 +6,6 @@ team ("the platform team", "DevOps"), or a capitalised proper noun that is not a
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import english
@@ -68,23 +67,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _IT_TEAM = re.compile(r"\bIT\b")
 
 
-@lru_cache(maxsize=16)
-def person_words(entries: frozenset[str]) -> frozenset[str]:
-    """Every form of the entries of PERSON_LISTS ("engineers", "on-call"), as the prefilter sees
-    words (engine.block_words). Lower-case "it" is left out: person_kind reads it as a pronoun,
-    and the IT team is written "IT"."""
-    from ..inflect import trigger_words
-
-    found = set()
-    for entry in entries:
-        found |= trigger_words(entry)
-    return frozenset(found - {"it", "its"})
-
-
 def may_name_person(text: str, present: frozenset[str], people: frozenset[str], systems: frozenset[str],
                     lowercase=frozenset()) -> bool:
     """Whether some word of `text` could be a person to person_kind, told without a parse: one
-    of `people` (person_words) among the text's words `present`, "IT", an @handle, or a
+    of `people` (Rule.person_forms) among the text's words `present`, "IT", an @handle, or a
     capitalised word that is no known system and that the document never writes in lower case
     (its PROPN test). A sentence without one cannot have a person as subject, agent, possessor,
     antecedent or appositive, so a rule about people need not have it parsed."""

@@ -105,14 +105,14 @@ def tracking_issue(raw: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _linkparts() -> re.Pattern:
+def _link_parts() -> re.Pattern:
     return re.compile(r"https?://\S+|www\.\S+|<[^>]*>|\[[^\]]*\]\([^)]*\)|(?<![\w&])#\d+\b|"
                       rf"\b[A-Z][A-Z0-9]{{1,9}}-\d+\b|\b{_any('link_words')}\b", re.I)
 
 
 def link_only(raw: str) -> bool:
     """True when an item's words are only a link or a ticket reference ("#812", "See <url>")."""
-    words = _linkparts().sub(" ", raw)
+    words = _link_parts().sub(" ", raw)
     return bool(raw.strip()) and not re.search(r"[A-Za-z]{2,}", words)
 
 
