@@ -40,6 +40,7 @@ class Pipeline:
         self.cached_bytes = 0
         self._lock = threading.Lock()
         self.loaded = None  # the blameless.model.Candidate in use, once loaded
+        self._blas = None  # threadpoolctl's view of the BLAS libraries, once loaded
         self._parse_lock = threading.Lock()
         self.parsed = 0  # texts actually run through the parser (for tests and benchmarks)
         self.parsed_words = 0  # and their whitespace-separated words
@@ -88,6 +89,9 @@ class Pipeline:
                 continue
             add_special_cases(nlp)
             _parse_cheaper(nlp)
+            from threadpoolctl import ThreadpoolController
+
+            self._blas = ThreadpoolController()
             self.loaded = candidate
             for failure in failures:
                 _warn(f"{failure}; using {candidate.label}")
@@ -150,7 +154,10 @@ class Pipeline:
         parser's memory grows with the length of what it is given)."""
         nlp = self.nlp
         short = [t for t in texts if len(t) <= PIECE]
-        with self._parse_lock:  # one parse at a time: a Language is not meant to be shared
+        # One parse at a time (a Language is not meant to be shared), on one BLAS thread: the
+        # matrices are small, and OpenBLAS's threads spin while they wait, so two processes of
+        # a `--jobs 2` run took 2.5 times the CPU with them.
+        with self._parse_lock, self._blas.limit(limits=1, user_api="blas"):
             parsed = {}
             for text, doc in zip(short, nlp.pipe(short, batch_size=64)):
                 parsed[text] = _without_tensor(doc)
@@ -212,8 +219,9 @@ def add_special_cases(nlp: "Language") -> None:
 
 
 def _parse_cheaper(nlp: "Language") -> None:
-    """Swap the stock attribute ruler for the indexed one and the lemmatizer for its memo (same
-    results, less work; see blameless/attribute_index.py and blameless/lemma_memo.py). Every
+    """Swap the stock attribute ruler for the indexed one, the lemmatizer for its memo, and the
+    models' matrix products from BLIS to numpy's BLAS (same results, less work; see
+    blameless/attribute_index.py, blameless/lemma_memo.py and `_gemm_through_numpy`). Every
     component is read by some rule: the tagger (TAG), parser (DEP, sentences), attribute ruler
     (POS, MORPH) and lemmatizer (LEMMA); NER is excluded at load.
     BLAMELESS_STOCK_ATTRIBUTE_RULER=1 keeps the stock components (for comparison)."""
@@ -223,6 +231,27 @@ def _parse_cheaper(nlp: "Language") -> None:
 
         index_attributes(nlp)
         memoize_lemmas(nlp)
+        _gemm_through_numpy(nlp)
+
+
+def _gemm_through_numpy(nlp: "Language") -> None:
+    """Let the pipeline's layers multiply matrices with numpy (OpenBLAS) instead of BLIS.
+
+    thinc's CPU ops call BLIS for every `gemm`; on the machines we measured, OpenBLAS does the
+    same products 3-4 times faster on one thread, which took the corpus's parse time (tok2vec is
+    mostly matrix products) down by about a third, with every tag, head and label unchanged
+    (tests/test_attribute_index.py compares with the stock pipeline). `use_blis=False` is
+    thinc's own switch; only layers on plain CPU ops are moved (not a GPU or Apple backend).
+    """
+    from thinc.api import Model, NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for layer in model.walk():
+                if type(layer.ops) is NumpyOps and layer.ops.use_blis:
+                    layer.ops = ops
 
 
 _shared: dict[str | None, Pipeline] = {}

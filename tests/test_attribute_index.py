@@ -1,5 +1,6 @@
-"""The indexed attribute ruler and the lemma memo are drop-ins: every token gets the POS, MORPH,
-LEMMA, TAG and DEP the stock spaCy components give it, on all the English the project ships (rule examples, golden
+"""The indexed attribute ruler, the lemma memo and numpy's matrix products are drop-ins: every
+token gets the POS, MORPH, LEMMA, TAG, DEP, head and sentence start the stock spaCy pipeline
+gives it, on all the English the project ships (rule examples, golden
 fixtures, sample postmortems) and, where the checkout sits beside it, the shared real corpus."""
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def _texts() -> list[str]:
 
 
 def _attributes(nlp, texts: list[str]) -> list[tuple]:
-    return [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_)
+    return [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_, t.head.i, t.is_sent_start)
             for doc in nlp.pipe(texts, batch_size=64) for t in doc]
 
 
@@ -44,6 +45,9 @@ def test_the_indexed_ruler_replaces_the_stock_one(pipelines):
     assert "attribute_ruler" not in nlp.pipe_names and "blameless_attribute_index" in nlp.pipe_names
     assert "attribute_ruler" in stock.pipe_names
     assert "lemmatizer" not in nlp.pipe_names and "blameless_lemma_memo" in nlp.pipe_names
+    layers = [layer for _, component in nlp.pipeline if hasattr(component, "model")
+              for layer in component.model.walk()]
+    assert layers and not any(getattr(layer.ops, "use_blis", False) for layer in layers)
 
 
 def test_every_token_gets_the_attributes_the_stock_ruler_gives(pipelines):
