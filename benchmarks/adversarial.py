@@ -5,7 +5,8 @@
 
 Each case is one paragraph (or document) built to defeat a scan that is not linear: backtick runs
 of distinct lengths, unclosed `[x](`, repeated `<!--`, unterminated `<!-- blameless-disable`,
-emphasis markers, table pipes. Prints seconds for 1× and 8× and their ratio (quadratic ≈ 64).
+emphasis markers, table pipes, one long run of spaces. Prints seconds for 1× and 8× and their
+ratio (quadratic ≈ 64).
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ CASES = {
     "*a emphasis": lambda n: "*a " * (n // 3),
     "table pipes": lambda n: "| a | b |\n| - | - |\n| " + "x | " * (n // 4) + "\n",
     "nested quotes": lambda n: ("> " * 30 + "a b\n") * (n // 64),
+    "one run of spaces": lambda n: "We fixed it" + " " * n + "and moved on.",
 }
 
 

@@ -46,7 +46,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     ongoing = re.compile(
         rf"\b{subject}\s*(?:{_w('ongoing_auxiliaries')})\s+{adverbs}(?=(?:{_w('ongoing_verbs')})\b)", re.I)
     label = re.compile(rf"\b(?:{_w('commitment_labels')})\s*:\s*", re.I)
-    future = re.compile(rf"(?:^|,\s*)(?:{_w('future_anywhere')})\s*,?\s+|\s+(?:{_w('future_anywhere')})\b", re.I)
+    # (?<!\s): a match starts where its run of spaces starts; trying every space of the run
+    # found the same match eight times slower
+    future = re.compile(rf"(?:^|,\s*)(?:{_w('future_anywhere')})\s*,?\s+|(?<!\s)\s+(?:{_w('future_anywhere')})\b",
+                        re.I)
     return modal, ongoing, label, future
 
 
