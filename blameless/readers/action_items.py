@@ -188,13 +188,38 @@ _NAME = r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 
 
 @lru_cache(maxsize=1)
-def _action_ends() -> tuple[re.Pattern, ...]:
-    """Where an item's action words end: the first sentence, before "(owner ...)", "Owner: ..."."""
+def _action_ends() -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
+    r"""Where an item's action words end: (the first sentence's stop, the marks of what follows
+    the action: "(owner ...)", "Owner: ...", "- @alice").
+
+    The action ends before a mark and the spaces before it. A mark that needs a space before it
+    says so with a lookbehind, never with a leading `\s+`: searching for `\s*X` tries every
+    space of a run as a start, which is quadratic in the run."""
     words, labels = english().alternation("action_end_words"), english().alternation("action_end_labels")
-    return tuple(re.compile(p, re.I) for p in (
-        r"[.!?](?=\s+[A-Z@(])", rf"\s*\((?:{words}|p\d)\b", r"\s+[-–—]\s*@",
-        rf"\s*\b{labels}\s*:",
-        r"\s*\(" + _NAME + r",\s*(?=\S)", r"\s+[-–—]\s*" + _NAME + r"\s*(?:,|[.!]?\s*$)"))
+    return re.compile(r"[.!?](?=\s+[A-Z@(])", re.I), tuple(re.compile(p, re.I) for p in (
+        rf"\((?:{words}|p\d)\b", r"(?<=\s)[-–—]\s*@", rf"\b{labels}\s*:",
+        r"\(" + _NAME + r",\s*(?=\S)", r"(?<=\s)[-–—]\s*" + _NAME + r"\s*(?:,|[.!]?\s*$)"))
+
+
+def _action_end(text: str, start: int) -> int:
+    """Where the action that starts at `start` ends: after its first sentence's stop, or before
+    the first mark (and its spaces) past `start`, whichever comes first."""
+    stop, marks = _action_ends()
+    end = len(text)
+    m = stop.search(text, start)
+    if m and m.start() > start:
+        end = m.start() + 1
+    for mark in marks:
+        # a lookbehind mark at `start` would see the spaces before the action: start after it
+        m = mark.search(text, start + 1 if mark.pattern.startswith("(?<=") else start)
+        if m is None:
+            continue
+        at = m.start()
+        while at > start and text[at - 1].isspace():
+            at -= 1
+        if at > start:
+            end = min(end, at)
+    return end
 
 
 _BOLD_TITLE = re.compile(r"\s*(?:\[[^\]]*\]:?\s*)?\*\*(.+?)\*\*\s*[:.\-–—]")
@@ -219,11 +244,7 @@ def _action_span(block: "Block", cells: dict[str, Span]) -> Span:
     lead = lead_noise().match(text)
     start = lead.end() if lead else 0
     start += len(text[start:]) - len(text[start:].lstrip())
-    end = len(text)
-    for pattern in _action_ends():
-        m = pattern.search(text, start)
-        if m and m.start() > start:
-            end = min(end, m.start() + (1 if text[m.start()] in ".!?" else 0))
+    end = _action_end(text, start)
     first_line_break = text.find("\n\n", start)
     if first_line_break > 0:
         end = min(end, first_line_break)
