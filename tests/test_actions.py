@@ -315,6 +315,20 @@ def test_a_parent_item_is_judged_by_the_sub_items_that_spell_it_out():
     assert [f.line for f in found if f.rule == "A201"] == [8, 9, 11]
 
 
+def test_a_quoted_commitment_is_not_the_write_ups_own():
+    found = check("""
+        # Review
+
+        ## Discussion
+
+        > wren [10:02]
+        > we should consider pinning the codec library until the fix ships
+
+        We will look into the codec upgrade path.
+    """)
+    assert [f.line for f in found if f.rule == "A201"] == [8]
+
+
 def test_impossible_date():
     found = check("""
         # Review
