@@ -329,6 +329,19 @@ def test_a_quoted_commitment_is_not_the_write_ups_own():
     assert [f.line for f in found if f.rule == "A201"] == [8]
 
 
+def test_prioritizing_one_named_option_over_another_is_a_decision():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        - Prioritize scheduled container jobs over Windows services for the label printers.
+        - Prioritize stability over speed.
+        - Prioritize the label printers.
+    """)
+    assert [f.line for f in found if f.rule == "A201"] == [6, 7]
+
+
 def test_impossible_date():
     found = check("""
         # Review

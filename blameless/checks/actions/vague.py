@@ -93,6 +93,19 @@ def _names_its_work(phrase: str, after: str) -> bool:
             and g not in english().words("empty_gerunds"))
 
 
+@lru_cache(maxsize=1)
+def _choice() -> re.Pattern:
+    """"cron jobs over Windows services": one named option preferred to another."""
+    qualities = _w("choice_qualities")
+    side = rf"(?!{qualities}\b)[\w+/.-]+(?:\s+(?!{_w('choice_markers')}\b)[\w+/.-]+){{0,6}}?"
+    return re.compile(rf"\s+(?:the\s+)?{side}\s+{_w('choice_markers')}\s+(?:the\s+)?(?!{qualities}\b)\w")
+
+
+def _names_a_choice(phrase: str, after: str) -> bool:
+    """"Prioritize cron jobs over Windows services": a decision between named options."""
+    return phrase in english().words("choice_verbs") and bool(_choice().match(after))
+
+
 def vague_reason(item: ActionItem) -> tuple[str, str] | None:
     """(why it is vague: a template variant of A201, the vague words) or None."""
     text = " ".join(item.action_text.split())
@@ -126,7 +139,7 @@ def vague_reason(item: ActionItem) -> tuple[str, str] | None:
     opening = _opening("improve_verbs").match(low)
     if opening:
         phrase = opening.group(0)
-        if _names_its_work(phrase, low[len(phrase):]):
+        if _names_its_work(phrase, low[len(phrase):]) or _names_a_choice(phrase, low[len(phrase):]):
             return None
         return "improve", body[:len(phrase)]
     make, wish, amounts, add = _wishes()
