@@ -7,7 +7,7 @@ hundreds of times with one paragraph changed between checks, so this keeps the h
 its context are unchanged.
 
 What a block check can see, and therefore the cache key: the rule, the block's kind, raw and
-masked text, checkbox, continuation flag, cells, the offsets of its lines relative to its start,
+masked text, checkbox, continuation and quote flags, cells, the offsets of its lines relative to its start,
 its section's kind, title and level, and which of its sentences were parsed (the prefilter's
 choice can depend on the whole document: whether a capitalised word is also written in lower
 case). The one word set that depends on the whole document
@@ -85,7 +85,7 @@ class CachingEngine(Engine):
     def _key(rule: Any, block: Any, parsed: tuple) -> tuple:
         section = block.section
         anchors = tuple((b, d - block.start) for b, d in block.anchors)
-        return (rule.id, block.kind, block.raw, block.text, block.checkbox, block.continuation,
+        return (rule.id, block.kind, block.raw, block.text, block.checkbox, block.continuation, block.quoted,
                 block.cells, anchors, section.kind, section.title, section.level, parsed)
 
     def _run_block_rule(self, rule: Any, block: Any, doc: Any, lowercase: Any, parsed: tuple = ()) -> Iterable:

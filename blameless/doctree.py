@@ -61,6 +61,7 @@ class Block:
     cells: tuple[Cell, ...] = ()
     checkbox: str | None = None  # " " or "x" for task-list items
     continuation: bool = False  # a paragraph that continues the list item above it
+    quoted: bool = False  # inside a block quote: someone's words quoted (a chat log, an email)
     index: int = 0
 
     def doc_offset(self, offset: int) -> int:

@@ -156,10 +156,11 @@ def parse_markdown(source: str, builder: Builder) -> None:
             if not first_in_item:
                 next_group += 1
             pieces = _split_at_hard_breaks(builder, tok.map[0], spans)
+            quoted = "quote" in containers
             builder.add_block(kind, pieces[0], group, checkbox=checkbox,
-                              continuation=in_item and not first_in_item)
+                              continuation=in_item and not first_in_item, quoted=quoted)
             for piece in pieces[1:]:  # lines after a hard break (chat logs, addresses)
-                builder.add_block("paragraph", piece, next_group, continuation=True)
+                builder.add_block("paragraph", piece, next_group, continuation=True, quoted=quoted)
                 next_group += 1
         elif t == "blockquote_open":
             containers.append("quote")

@@ -297,6 +297,51 @@ def test_an_investigation_with_an_owner_and_a_date_is_tracked_work():
     assert [f.line for f in found if f.rule == "A201"] == [7]
 
 
+def test_a_parent_item_is_judged_by_the_sub_items_that_spell_it_out():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        - Improve coverage of the health probes
+            - Add a readiness probe to the ledger importer that fails when its queue is unreachable
+            - Add a liveness probe on /healthz to the fax gateway
+        - Improve the paging setup
+            - Look into paging rules for the night shift
+            - Page the storage on-call when the tape robot stops for 10 minutes
+        - Improve the release notes
+    """)
+    # concrete sub-items make their parent concrete; one vague sub-item leaves it vague
+    assert [f.line for f in found if f.rule == "A201"] == [8, 9, 11]
+
+
+def test_a_quoted_commitment_is_not_the_write_ups_own():
+    found = check("""
+        # Review
+
+        ## Discussion
+
+        > wren [10:02]
+        > we should consider pinning the codec library until the fix ships
+
+        We will look into the codec upgrade path.
+    """)
+    assert [f.line for f in found if f.rule == "A201"] == [8]
+
+
+def test_prioritizing_one_named_option_over_another_is_a_decision():
+    found = check("""
+        # Review
+
+        ## Action items
+
+        - Prioritize scheduled container jobs over Windows services for the label printers.
+        - Prioritize stability over speed.
+        - Prioritize the label printers.
+    """)
+    assert [f.line for f in found if f.rule == "A201"] == [6, 7]
+
+
 def test_impossible_date():
     found = check("""
         # Review

@@ -1,7 +1,8 @@
 """Actions written outside an action-item list, read once per document (`commitments(document)`):
 
-- commitments in prose anywhere but a timeline: "We will look into ...", "Going forward the team
-  is going to ...", "We are looking into ...", "Action point: improve ...";
+- commitments in prose anywhere but a timeline or a block quote (a quoted chat log or email is
+  someone's words at the time, not the write-up's commitment): "We will look into ...", "Going
+  forward the team is going to ...", "We are looking into ...", "Action point: improve ...";
 - the paragraphs of an action-item section (items written as prose);
 - the list items of a section whose heading names actions under another name ("Lessons
   learned", "Opportunities", "What we will do differently"; its paragraphs count for their
@@ -121,7 +122,7 @@ def _read(document: "Document") -> list[ActionItem]:
         elif _section_holds_actions(document, section):
             items.extend(_whole_items(document, block) if block.kind == "list_item"
                          else _commitments(document, block, imperatives=True))
-        else:
+        elif not block.quoted:  # a quoted chat line or email commits nobody to anything
             items.extend(_commitments(document, block))
     return items
 

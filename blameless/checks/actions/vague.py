@@ -93,6 +93,19 @@ def _names_its_work(phrase: str, after: str) -> bool:
             and g not in english().words("empty_gerunds"))
 
 
+@lru_cache(maxsize=1)
+def _choice() -> re.Pattern:
+    """"cron jobs over Windows services": one named option preferred to another."""
+    qualities = _w("choice_qualities")
+    side = rf"(?!{qualities}\b)[\w+/.-]+(?:\s+(?!{_w('choice_markers')}\b)[\w+/.-]+){{0,6}}?"
+    return re.compile(rf"\s+(?:the\s+)?{side}\s+{_w('choice_markers')}\s+(?:the\s+)?(?!{qualities}\b)\w")
+
+
+def _names_a_choice(phrase: str, after: str) -> bool:
+    """"Prioritize cron jobs over Windows services": a decision between named options."""
+    return phrase in english().words("choice_verbs") and bool(_choice().match(after))
+
+
 def vague_reason(item: ActionItem) -> tuple[str, str] | None:
     """(why it is vague: a template variant of A201, the vague words) or None."""
     text = " ".join(item.action_text.split())
@@ -126,7 +139,7 @@ def vague_reason(item: ActionItem) -> tuple[str, str] | None:
     opening = _opening("improve_verbs").match(low)
     if opening:
         phrase = opening.group(0)
-        if _names_its_work(phrase, low[len(phrase):]):
+        if _names_its_work(phrase, low[len(phrase):]) or _names_a_choice(phrase, low[len(phrase):]):
             return None
         return "improve", body[:len(phrase)]
     make, wish, amounts, add = _wishes()
@@ -149,14 +162,40 @@ def vague_reason(item: ActionItem) -> tuple[str, str] | None:
     return lacking
 
 
+def _spelled_out(document, items: list[ActionItem]) -> set[int]:
+    """The blocks of list items whose nested sub-items spell out the work, every one of them
+    concrete ("Improve probe coverage" over "Add a readiness probe to the importer", ...): the
+    sub-items say what will change, and each is judged on its own."""
+    listed = sorted((i for i in items if i.block.kind == "list_item"), key=lambda i: i.block.index)
+
+    def indent(item: ActionItem) -> int:
+        line = document.line_text(item.block.line)
+        return len(line) - len(line.lstrip())
+
+    found: set[int] = set()
+    for k, parent in enumerate(listed):
+        children = []
+        for later in listed[k + 1:]:
+            if later.block.section is not parent.block.section or indent(later) <= indent(parent):
+                break
+            if later.block.index != parent.block.index:
+                children.append(later)
+        if children and all(not c.open or vague_reason(c) is None for c in children):
+            found.add(parent.block.index)
+    return found
+
+
 def vague_action(ctx: DocumentContext) -> Iterator[Hit]:
     """A201: vague verbs or objects with no verifiable outcome."""
     # the pack's rewrites, with any a project's config replaces (a TOML table arrives as pairs)
     rewrites = {**ctx.rule.options["rewrites"], **dict(ctx.option("rewrites") or ())}
     prose_lines: set[tuple[int, int]] = set()  # one finding for a line of prose, however many sentences
-    for item in action_items(ctx.document) + commitments(ctx.document):
+    items = action_items(ctx.document) + commitments(ctx.document)
+    spelled_out = _spelled_out(ctx.document, items)
+    for item in items:
         line = ctx.document.position(item.block.doc_offset(item.action_span[0]))[0]
-        if not item.open or (item.prose and (item.block.index, line) in prose_lines):
+        if not item.open or (item.prose and (item.block.index, line) in prose_lines) \
+                or item.block.index in spelled_out:
             continue
         found = vague_reason(item)
         if not found:
