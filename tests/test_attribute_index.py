@@ -68,3 +68,22 @@ def test_multi_token_patterns_still_apply(pipelines):
     text = "We're gonna need a bigger disk, ain't we? They wanna roll back."
     assert _attributes(nlp, [text]) == _attributes(stock, [text])
     assert [t.lemma_ for t in nlp("gonna")] == ["go", "to"]
+
+
+def test_a_parse_runs_on_one_blas_thread():
+    """OpenBLAS's own threads spin while they wait: two `--jobs 2` workers with two threads each
+    took 2.5 times the CPU. Whatever the process allows outside, a parse uses one."""
+    from spacy.language import Language
+    from threadpoolctl import threadpool_info
+
+    seen: list[int] = []
+
+    @Language.component("blameless_test_blas_threads")
+    def record(doc):
+        seen.extend(lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas")
+        return doc
+
+    pipeline = Pipeline()
+    pipeline.nlp.add_pipe("blameless_test_blas_threads", after="tok2vec")
+    pipeline.parse("The relay dropped the batch after the restart.")
+    assert seen and set(seen) == {1}
