@@ -561,6 +561,23 @@ def test_a_bold_label_opens_a_list_of_actions_inside_another_section():
     assert [(f.rule, f.line) for f in found] == [("A201", 8), ("A205", 9)]
 
 
+def test_a_bare_link_is_underlined_and_quoted_whole():
+    text = textwrap.dedent("""
+        # Review
+
+        ## Action items
+
+        - https://tracker.example.org/ops/issues/4417
+        - Rotate the relay's signing key https://tracker.example.org/ops/issues/4418
+        """).lstrip("\n")
+    found = check(text)
+    [link] = [f for f in found if f.rule == "A205"]
+    assert text[link.span.start:link.span.end] == "https://tracker.example.org/ops/issues/4417"
+    assert "(https://tracker.example.org/ops/issues/4417)" in link.suggestion
+    [item] = [i for i in action_items(parse(text, path="x.md")) if i.block.line == 6]
+    assert item.raw[item.action_span[0]:item.action_span[1]].endswith("issues/4418")
+
+
 def test_a_question_with_its_ticket_is_tracked_work():
     found = check("""
         # Review

@@ -248,7 +248,9 @@ def _action_span(block: "Block", cells: dict[str, Span]) -> Span:
     first_line_break = text.find("\n\n", start)
     if first_line_break > 0:
         end = min(end, first_line_break)
-    while end > start and text[end - 1] in " \t\n":
+    # trimmed on the raw text: a masked link is a mark and spaces in `text`, and it is part of
+    # the action ("Fix it https://…" is all of it, not "Fix it h")
+    while end > start and block.raw[end - 1] in " \t\n":
         end -= 1
     return start, end
 
