@@ -60,21 +60,30 @@ class Engine:
         self.rules = self.rule_set.enabled(self.config)
         self.pipeline = pipeline or shared_pipeline(self.config.model)
         self._matchers: dict[str, object] = {}
+        self._scoped: dict[tuple[str, str], list[Rule]] = {}
+        self._scoped_rules = self.rules
 
     # -- public ----------------------------------------------------------------------------
     def check_text(self, text: str, path: str | None = None) -> list[Finding]:
         return self.check_document(parse(text, path=path))
 
+    def _in_scope(self, section_kind: str, block_kind: str) -> list[Rule]:
+        """The block rules whose scope admits this kind of block in this kind of section."""
+        if self._scoped_rules is not self.rules:  # a caller replaced the rules
+            self._scoped, self._scoped_rules = {}, self.rules
+        key = (section_kind, block_kind)
+        if key not in self._scoped:
+            self._scoped[key] = [r for r in self.rules if not r.document_level
+                                 and r.scope.admits(section_kind, block_kind)]
+        return self._scoped[key]
+
     def plan(self, document: Document) -> list[tuple[Block, list[Rule]]]:
         """Each block with the rules that run on it: in scope, and past the lexical prefilter."""
-        block_rules = [r for r in self.rules if not r.document_level]
         plan: list[tuple[Block, list[Rule]]] = []
         for block in document.blocks:
             words = None
             rules = []
-            for rule in block_rules:
-                if not rule.scope.admits(block.section.kind, block.kind):
-                    continue
+            for rule in self._in_scope(block.section.kind, block.kind):
                 if rule.prefiltered:
                     words = words if words is not None else block_words(block.text)
                     if not rule.admits(words):

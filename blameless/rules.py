@@ -95,11 +95,16 @@ class Rule:
     def document_level(self) -> bool:
         return self.scope.blocks == frozenset({"document"})
 
-    @property
+    @cached_property
     def triggers(self) -> frozenset[str]:
         """The prefilter's words: every inflected form of the rule's trigger entries (derived,
         never written; computed on first use so `rules` and `explain` stay light)."""
         return _forms_of(self.trigger_entries)
+
+    @cached_property
+    def trigger_group_forms(self) -> tuple[tuple[frozenset[str], ...], ...]:
+        """`trigger_groups` as the prefilter sees them: every form of each list's entries."""
+        return _group_forms(self.trigger_groups)
 
     @cached_property
     def person_forms(self) -> frozenset[str]:
@@ -117,9 +122,9 @@ class Rule:
     def admits(self, words: frozenset[str]) -> bool:
         """Whether a text with these words (engine.block_words) may hold what the rule flags:
         a word of `triggers_from`, or a word of every list of one `triggers_together` group."""
-        if not self.prefiltered or self.triggers & words:
+        if not self.prefiltered or not self.triggers.isdisjoint(words):
             return True
-        return any(all(forms & words for forms in group) for group in _group_forms(self.trigger_groups))
+        return any(all(not forms.isdisjoint(words) for forms in group) for group in self.trigger_group_forms)
 
     def words(self, name: str) -> frozenset[str]:
         """A word list: the rule's own pack (extra packs only), else the English lexicon."""
