@@ -156,12 +156,8 @@ def is_past(verb: "Token") -> bool:
 
 def in_quotes(tok: "Token") -> bool:
     """Whether a token sits inside a double-quoted stretch of its sentence (a quoted message)."""
-    straight = opened = 0
-    for t in tok.doc[tok.sent.start:tok.i]:
-        if '"' in t.text:
-            straight += t.text.count('"')
-        opened += t.text.count("“") - t.text.count("”")
-    return straight % 2 == 1 or opened > 0
+    before = tok.doc[tok.sent.start:tok.i].text  # (Doc.text would join the whole document)
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def phrase(tok: "Token") -> str:
