@@ -105,3 +105,11 @@ def test_every_kind_of_person_still_reaches_person_as_cause():
 def test_a_name_the_document_writes_in_lower_case_is_a_tool_and_not_parsed():
     text = "## Root cause\n\nNimbus failed because nimbus.conf held an old address.\n"
     assert _parsed_words(text) == (0, [])
+
+
+def test_a_name_the_document_defines_as_a_system_is_not_parsed_for_person_as_cause():
+    """ "Corvid is our feature-flag service." makes Corvid a system everywhere in the document:
+    a later sentence whose only capitalised word is Corvid cannot name a person."""
+    text = ("## Summary\n\nCorvid is our feature-flag service.\n\n"
+            "## Root cause\n\nCorvid skipped the schema check because its cache was stale.\n")
+    assert _parsed_words(text) == (0, [])
