@@ -91,3 +91,19 @@ def test_a_name_after_a_system_noun_in_a_relative_clause_is_still_a_person():
     """'the queue Ines drained' is the queue that Ines drained: Ines stays a person."""
     assert _findings("The proxy that failed was the one Ines rebuilt after Ines skipped the review.", "B101")
     assert _findings("The queue Ines drained was full because Ines skipped the size check.", "B101")
+
+
+def test_an_idiom_of_low_effort_judges_a_person_but_not_a_system_or_the_team_itself():
+    """'cut corners', 'took shortcuts', 'skimped on' in the active voice (or the passive with a
+    person as the by-agent) judge the person; said of a system, by 'we', negated or under a modal
+    they do not."""
+    (hit,) = _findings("Joaquim cut a few corners on the index rebuild.", "B104")
+    assert "cut a few corners" in hit.message
+    assert _findings("The vendor's DBA took shortcuts on the restore.", "B104")
+    assert _findings("Corners were cut by the night operator.", "B104")
+    for sentence in ("The compactor cut corners on checksum validation.",
+                     "We cut corners on the index rebuild to meet the window.",
+                     "Corners were cut on the index rebuild.",
+                     "Joaquim never cut corners on the index rebuild.",
+                     "Operators must not take shortcuts on the restore."):
+        assert not _findings(sentence, "B104"), sentence

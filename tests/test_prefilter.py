@@ -113,3 +113,16 @@ def test_a_name_the_document_defines_as_a_system_is_not_parsed_for_person_as_cau
     text = ("## Summary\n\nCorvid is our feature-flag service.\n\n"
             "## Root cause\n\nCorvid skipped the schema check because its cache was stale.\n")
     assert _parsed_words(text) == (0, [])
+
+
+def test_an_idiom_of_low_effort_admits_a_sentence_only_with_its_verb():
+    """'corner cases' is no idiom: without 'cut'/'take'/'skimp' beside 'corner'/'shortcut' the
+    sentence is not parsed for the blame words; with them it is, and it is flagged."""
+    def parsed(text):
+        pipeline = Pipeline()
+        found = Engine(blameless.Config(select=("B104",)), pipeline=pipeline).check_text(text)
+        return pipeline.parsed_words, [f.rule for f in found]
+
+    assert parsed("## Root cause\n\nThe sync fixed most corner cases of the import.\n") == (0, [])
+    words, found = parsed("## Root cause\n\nMarisol cut corners on the import.\n")
+    assert words > 0 and found == ["B104"]

@@ -252,3 +252,28 @@ def person_subject(verb: "Token", words, lowercase=frozenset(), *,
             if kind:
                 return subj, kind
     return None
+
+
+def low_effort_idiom(verb: "Token", words) -> "Token | None":
+    """The word that makes `verb` an idiom of low effort (`low_effort_idioms`: "cut corners",
+    "took shortcuts", "skimped on", "corners were cut"), or None."""
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    for idiom in words("low_effort_idioms"):
+        head, word = idiom.split()
+        if lemma == head:
+            taken = next((c for c in verb.children if c.dep_ in ("dobj", "prt", "prep", "nsubjpass")
+                          and c.lemma_.lower() == word), None)
+            if taken is not None:
+                return taken
+            # the small model sometimes hangs the object elsewhere ("cut a few corners on the
+            # index rebuild" read with "rebuild" as a verb): the word right after the verb and
+            # its determiners counts too
+            doc = verb.doc
+            for tok in doc[verb.i + 1:min(verb.i + 4, verb.sent.end)]:
+                if tok.lemma_.lower() == word:
+                    return tok if tok.dep_ != "compound" else None  # "cut corner cases": no idiom
+                if tok.pos_ not in ("DET", "ADJ", "NUM"):
+                    break
+    return None
