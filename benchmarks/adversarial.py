@@ -38,6 +38,7 @@ CASES = {
     "table pipes": lambda n: "| a | b |\n| - | - |\n| " + "x | " * (n // 4) + "\n",
     "nested quotes": lambda n: ("> " * 30 + "a b\n") * (n // 64),
     "one run of spaces": lambda n: "We fixed it" + " " * n + "and moved on.",
+    "system appositives": lambda n: "Hermes, our mail relay " * (n // 23),
 }
 
 

@@ -16,6 +16,7 @@ from .findings import Finding, Fix, Span
 from .fixes import removal
 from .nlp import Pipeline, shared_pipeline
 from .partial_parse import assemble, candidate_ranges
+from .readers.system_names import declared_systems
 from .registry import rule_set_for
 from .rules import Rule
 from .text import inside_quotes, phrase_regex
@@ -109,7 +110,9 @@ class Engine:
         if any(s.action == "disable-file" and not s.rules for s in document.suppressions):
             return
         plan = self.plan(document)
-        lowercase = lowercase_words(document.source)
+        # Words that are no person's name here: written in lower case somewhere, or defined by
+        # the text as a system ("Hermes, our mail relay, ...").
+        lowercase = lowercase_words(document.source) | declared_systems(b.text for b in document.blocks)
         stretches = [self._stretches(block, rules, lowercase) for block, rules in plan]
         units = [block.text[s:e] for (block, _), ranges in zip(plan, stretches) for s, e in ranges]
         parsed = self.pipeline.parse_many(units) if units else {}

@@ -138,10 +138,11 @@ def parse_markdown(source: str, builder: Builder) -> None:
             if block:
                 # pipes are table syntax, not prose
                 block.text = _blank_cell_pipes(block)
-        elif t == "inline" and tokens[i - 1].type == "paragraph_open":
+        elif (t == "inline" and tokens[i - 1].type == "paragraph_open") or (
+                t == "html_block" and tok.map and template_html(tok.content)):
             in_item = bool(containers) and containers[-1] == "item"
             first_in_item = in_item and not item_seen_paragraph[-1]
-            content = tok.content
+            content = tok.content.rstrip("\n")
             checkbox = None
             spans = content_lines(builder, tok.map, content)
             if first_in_item:
@@ -167,6 +168,36 @@ def parse_markdown(source: str, builder: Builder) -> None:
         elif t == "blockquote_close":
             containers.pop()
         i += 1
+
+
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)([^<>]*)>?")
+
+
+@lru_cache(maxsize=1)
+def _html_names() -> frozenset[str]:
+    from markdown_it.common.html_blocks import block_names
+
+    from .lexicon import english
+
+    return english().words("html_tags") | frozenset(block_names) | {"textarea"}
+
+
+def template_html(content: str) -> bool:
+    """Whether an HTML block is template text that only looks like a tag: "<next step>",
+    "<Describe the fix here>" (CommonMark reads an unknown tag with words after it as HTML).
+
+    Real HTML stays HTML: a known tag (<details>, <br>, <details open>), a comment (suppression
+    comments included), a closing tag, or a tag with attributes (name="value"). A known tag name
+    followed by a phrase ("<Summary of the fix goes here>") is a sentence in brackets."""
+    text = content.strip()
+    if _TAG_NAME.match(text) is None or "</" in text or "=" in text:
+        return False
+    for tag in _TAG.finditer(text):
+        name, rest = tag.group(1).lower(), tag.group(2).split()
+        if name in _html_names() and len(rest) < 2:
+            return False
+    return True
 
 
 class _Shifted:

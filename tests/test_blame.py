@@ -72,3 +72,38 @@ def test_unawareness_faults_a_person_but_not_a_team_or_a_system():
 def test_a_fault_noun_of_a_person_role_is_human_error():
     (hit,) = _findings("User misunderstanding of the release tag was one part of the problem.", "B102")
     assert hit.column == 1 and "User misunderstanding" in hit.message
+
+
+def test_a_name_the_text_calls_a_system_is_no_person_anywhere_in_the_document():
+    """An appositive, a parenthesis, a head noun before the name or a definition elsewhere make a
+    capitalised name a system for every rule about people; a role noun keeps a name a person."""
+    for sentence in ("Pylon, our ingest gateway, skipped the signature check.",
+                     "Pylon (the ingest gateway) skipped the signature check.",
+                     "Our ingest gateway Pylon skipped the signature check.",
+                     "The ingest runs behind a gateway called Pylon. Pylon skipped the signature check.",
+                     "Pylon is the gateway in front of ingest.\n\nPylon skipped the signature check."):
+        assert not _findings(sentence, "B101"), sentence
+    assert _findings("Pylon, our ingest engineer, skipped the signature check.", "B101")
+    assert _findings("Teodor is our database admin.\n\nTeodor skipped the signature check.", "B101")
+
+
+def test_a_name_after_a_system_noun_in_a_relative_clause_is_still_a_person():
+    """'the queue Ines drained' is the queue that Ines drained: Ines stays a person."""
+    assert _findings("The proxy that failed was the one Ines rebuilt after Ines skipped the review.", "B101")
+    assert _findings("The queue Ines drained was full because Ines skipped the size check.", "B101")
+
+
+def test_an_idiom_of_low_effort_judges_a_person_but_not_a_system_or_the_team_itself():
+    """'cut corners', 'took shortcuts', 'skimped on' in the active voice (or the passive with a
+    person as the by-agent) judge the person; said of a system, by 'we', negated or under a modal
+    they do not."""
+    (hit,) = _findings("Joaquim cut a few corners on the index rebuild.", "B104")
+    assert "cut a few corners" in hit.message
+    assert _findings("The vendor's DBA took shortcuts on the restore.", "B104")
+    assert _findings("Corners were cut by the night operator.", "B104")
+    for sentence in ("The compactor cut corners on checksum validation.",
+                     "We cut corners on the index rebuild to meet the window.",
+                     "Corners were cut on the index rebuild.",
+                     "Joaquim never cut corners on the index rebuild.",
+                     "Operators must not take shortcuts on the restore."):
+        assert not _findings(sentence, "B104"), sentence

@@ -107,3 +107,17 @@ def test_a_follow_up_subsection_of_a_timeline_is_timeline_but_alone_is_action_it
     assert [s.kind for s in nested.sections if s.title == "Follow-up"] == ["timeline"]
     alone = parse("# R\n\n## Timeline\n\n- 09:12 Start.\n\n## Follow-up\n\n- Add an alert.\n")
     assert [s.kind for s in alone.sections if s.title == "Follow-up"] == ["action_items"]
+
+
+def test_template_text_in_angle_brackets_is_a_block_and_real_html_is_not():
+    """CommonMark reads "<next step>" as an HTML block (an unknown tag with an attribute); it is
+    template text, so it stays a block for the checks. Known tags, comments, closing tags and
+    tags with attributes are HTML and make no block."""
+    source = ("# Review\n\n## Action items\n\n- <next step>\n- <Assignee>: <follow-up task>\n"
+              "\n<Summary of the fix goes here>\n\n<details open>\n<summary>Notes</summary>\n\n"
+              "The relay logged retries.\n</details>\n\n<br>\n\n<!-- blameless-disable A201 -->\n\n"
+              '<img src="graph.png">\n\n<details open>\n')
+    blocks = [(b.kind, b.raw) for b in parse(source, path="pm.md").blocks if b.kind != "heading"]
+    assert blocks == [("list_item", "<next step>"), ("list_item", "<Assignee>: <follow-up task>"),
+                      ("paragraph", "<Summary of the fix goes here>"),
+                      ("paragraph", "The relay logged retries.")]

@@ -105,3 +105,24 @@ def test_every_kind_of_person_still_reaches_person_as_cause():
 def test_a_name_the_document_writes_in_lower_case_is_a_tool_and_not_parsed():
     text = "## Root cause\n\nNimbus failed because nimbus.conf held an old address.\n"
     assert _parsed_words(text) == (0, [])
+
+
+def test_a_name_the_document_defines_as_a_system_is_not_parsed_for_person_as_cause():
+    """ "Corvid is our feature-flag service." makes Corvid a system everywhere in the document:
+    a later sentence whose only capitalised word is Corvid cannot name a person."""
+    text = ("## Summary\n\nCorvid is our feature-flag service.\n\n"
+            "## Root cause\n\nCorvid skipped the schema check because its cache was stale.\n")
+    assert _parsed_words(text) == (0, [])
+
+
+def test_an_idiom_of_low_effort_admits_a_sentence_only_with_its_verb():
+    """'corner cases' is no idiom: without 'cut'/'take'/'skimp' beside 'corner'/'shortcut' the
+    sentence is not parsed for the blame words; with them it is, and it is flagged."""
+    def parsed(text):
+        pipeline = Pipeline()
+        found = Engine(blameless.Config(select=("B104",)), pipeline=pipeline).check_text(text)
+        return pipeline.parsed_words, [f.rule for f in found]
+
+    assert parsed("## Root cause\n\nThe sync fixed most corner cases of the import.\n") == (0, [])
+    words, found = parsed("## Root cause\n\nMarisol cut corners on the import.\n")
+    assert words > 0 and found == ["B104"]

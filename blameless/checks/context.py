@@ -45,8 +45,9 @@ class BlockContext:
     doc: "Doc | None"
     rule: "Rule"
     config: "Config"
-    #: Words the document writes in lower case somewhere: a capitalised word that is also
-    #: written in lower case ("Prow" and prow.k8s.io) is a tool, not a person.
+    #: Words that are no person's name in this document: written in lower case somewhere (a
+    #: capitalised word also written in lower case, "Prow" and prow.k8s.io, is a tool), or
+    #: defined by the text as a system ("Hermes, our mail relay"; readers/system_names.py).
     lowercase: Set[str] = frozenset()
     #: Block offsets of the rule's data matches (its `phrases:` or `patterns:`), already
     #: reported; a hook adds what the data cannot express and avoids repeating these.

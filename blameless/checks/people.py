@@ -57,8 +57,29 @@ def person_kind(tok: "Token", words, lowercase=frozenset()) -> str | None:
             return None
         if any(c.dep_ == "compound" and c.lower_ in words("systems") for c in tok.children):
             return None
+        if _named_system(tok, words):
+            return None
         return "person"
     return None
+
+
+def _named_system(tok: "Token", words) -> bool:
+    """'our queue Tern dropped the batch': a name after a system's head noun (`system_nouns`) is
+    that system's name, unless the name is the subject of a relative clause that lacks its
+    object ('the queue Dana drained was full': the queue that Dana drained)."""
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if not (any(c.dep_ == "compound" and c.lemma_.lower() in words("system_nouns") for c in tok.children)
+            or (before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in words("system_nouns"))):
+        return False
+    verb = tok.head
+    gapped = tok.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp") for c in verb.children)
+    return not gapped
+
+
+def is_system_noun(tok: "Token", words) -> bool:
+    """'relay' in 'the relay, Hermes, ...': its appositive names a system, not a person."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in words("system_nouns")
 
 
 #: The word lists whose words person_kind takes for people (besides names and handles).
@@ -218,10 +239,37 @@ def person_subject(verb: "Token", words, lowercase=frozenset(), *,
         kind = person_kind(subj, words, lowercase)
         if kind:
             return subj, kind
-        if lenient and looks_like_name(subj, words):
+        if lenient and looks_like_name(subj, words) and subj.lower_ not in lowercase:
             return subj, "person"
+        if is_system_noun(subj, words):  # "the relay Hermes", "the relay, Hermes, …"
+            continue
         for named in (c for c in subj.children if c.dep_ == "appos"):  # "our newest hire, Dana, …"
             kind = person_kind(named, words, lowercase)
             if kind:
                 return subj, kind
+    return None
+
+
+def low_effort_idiom(verb: "Token", words) -> "Token | None":
+    """The word that makes `verb` an idiom of low effort (`low_effort_idioms`: "cut corners",
+    "took shortcuts", "skimped on", "corners were cut"), or None."""
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    for idiom in words("low_effort_idioms"):
+        head, word = idiom.split()
+        if lemma == head:
+            taken = next((c for c in verb.children if c.dep_ in ("dobj", "prt", "prep", "nsubjpass")
+                          and c.lemma_.lower() == word), None)
+            if taken is not None:
+                return taken
+            # the small model sometimes hangs the object elsewhere ("cut a few corners on the
+            # index rebuild" read with "rebuild" as a verb): the word right after the verb and
+            # its determiners counts too
+            doc = verb.doc
+            for tok in doc[verb.i + 1:min(verb.i + 4, verb.sent.end)]:
+                if tok.lemma_.lower() == word:
+                    return tok if tok.dep_ != "compound" else None  # "cut corner cases": no idiom
+                if tok.pos_ not in ("DET", "ADJ", "NUM"):
+                    break
     return None

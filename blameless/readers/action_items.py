@@ -121,7 +121,9 @@ def _read_action_items(document: "Document") -> list[ActionItem]:
         if block.section.kind != "action_items" or block.kind not in ("list_item", "table_row"):
             continue
         stripped = block.text.strip()
-        if not stripped or (block.kind == "list_item" and stripped.endswith(":")):
+        if not stripped and not placeholder_item(block.raw):
+            continue  # nothing but markup; "<next step>" (template text, masked as a tag) stays
+        if block.kind == "list_item" and stripped.endswith(":"):
             continue  # a label for the sub-list below it
         if block.kind == "table_row" and not any(c.text_of(block) for c in block.cells):
             continue

@@ -10,7 +10,7 @@ from ...findings import Fix
 from ...fixes import removal
 from ...text import inside_quotes, phrase_regex, sentence_bounds
 from ..context import BlockContext, Hit
-from ..people import in_quotes, is_negated, person_kind, person_subject
+from ..people import agents, in_quotes, is_modal, is_negated, low_effort_idiom, person_kind, person_subject
 from .grammar import sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -59,6 +59,22 @@ def _person_word_hit(ctx: BlockContext, tok: "Token") -> Hit | None:
     return None
 
 
+def _low_effort_hit(ctx: BlockContext, verb: "Token") -> Hit | None:
+    """An idiom of low effort said of a person: "Priya cut corners on the migration", "corners
+    were cut by the contractor", "Dana skimped on testing". Not of a system ("the importer cut
+    corners"), not by "we" (a team's own admission), not negated or under a modal."""
+    taken = low_effort_idiom(verb, ctx.words)
+    if taken is None or is_negated(verb) or is_modal(verb):
+        return None
+    if taken.dep_ == "nsubjpass":
+        if not any(_is_person(ctx, a) for a in agents(verb)):
+            return None
+        return word_hit(ctx, taken.left_edge.idx, verb.idx + len(verb.text))
+    if not _has_person_subject(ctx, verb):
+        return None
+    return word_hit(ctx, verb.idx, taken.idx + len(taken.text))
+
+
 def blame_words(ctx: BlockContext) -> Iterator[Hit]:
     """B104: blame and character words; person-only words count only next to a person."""
     text = ctx.block.text
@@ -67,7 +83,7 @@ def blame_words(ctx: BlockContext) -> Iterator[Hit]:
             yield word_hit(ctx, match.start(), match.end())
     for sent in sentences(ctx):
         for tok in sent:
-            if not in_quotes(tok) and (hit := _person_word_hit(ctx, tok)) is not None:
+            if not in_quotes(tok) and (hit := _person_word_hit(ctx, tok) or _low_effort_hit(ctx, tok)) is not None:
                 yield hit
 
 

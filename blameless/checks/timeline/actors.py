@@ -36,7 +36,9 @@ def _actor_person(ctx: BlockContext) -> str | None:
     if not value or not value[:1].isupper():
         return None
     lower = value.lower()
-    return None if lower in ctx.words("systems") or lower in ctx.words("non_people") else value
+    if lower in ctx.words("systems") or lower in ctx.words("non_people") or lower in ctx.lowercase:
+        return None  # a system, or a word the document writes in lower case or calls a system
+    return value
 
 
 def person_for(ctx: BlockContext, start: int) -> str | None:

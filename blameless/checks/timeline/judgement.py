@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..context import BlockContext, Hit
-from ..people import in_quotes, is_negated
+from ..people import in_quotes, is_negated, low_effort_idiom
 from .actors import mention, person_subject_of
 from .editorializing import editorial_matches
 
@@ -32,6 +32,9 @@ def _judgement(ctx: BlockContext, verb: "Token") -> str | None:
         return "verb"
     if lemma in ctx.words("lapse_of_attention_verbs") and not is_negated(verb):
         return "verb"
+    taken = low_effort_idiom(verb, ctx.words)
+    if taken is not None and taken.dep_ != "nsubjpass" and not is_negated(verb):
+        return "idiom"  # "cut corners", "took shortcuts"
     return None
 
 
@@ -59,8 +62,12 @@ def person_judgement(ctx: BlockContext) -> Iterator[Hit]:
             if subj is None:
                 continue
             who = mention(subj)
+            said = verb.text
+            if kind == "idiom":
+                taken = low_effort_idiom(verb, ctx.words)
+                said = verb.doc[verb.i:taken.i + 1].text
             end_tok = sent[-2] if len(sent) > 1 and sent[-1].is_punct else sent[-1]
             s, e = ctx.span(min(subj.left_edge.idx, verb.idx), end_tok.idx + len(end_tok.text))
             yield Hit(s, e, variant="hindsight" if kind == "hindsight" else None,
-                      slots={"verb": verb.text, "who": who, "named": _in_sentence(who, ctx)})
+                      slots={"verb": said, "who": who, "named": _in_sentence(who, ctx)})
             break
