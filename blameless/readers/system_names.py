@@ -49,7 +49,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _not_names() -> frozenset[str]:
     lex = english()
     return (lex.words("english_function_words") | lex.words("person_pronouns") | lex.words("self_pronouns")
-            | lex.words("roles") | lex.words("teams") | frozenset({"it", "this", "that", "they", "we"}))
+            | lex.words("roles") | lex.words("teams"))
 
 
 def _plain_modifiers(mods: str, not_names: frozenset[str]) -> bool:
