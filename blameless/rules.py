@@ -104,7 +104,7 @@ class Rule:
     @cached_property
     def trigger_group_forms(self) -> tuple[tuple[frozenset[str], ...], ...]:
         """`trigger_groups` as the prefilter sees them: every form of each list's entries."""
-        return _group_forms(self.trigger_groups)
+        return tuple(tuple(_forms_of(entries) for entries in group) for group in self.trigger_groups)
 
     @cached_property
     def person_forms(self) -> frozenset[str]:
@@ -240,11 +240,6 @@ def _trigger_groups(path: Path, where: str, raw: Any, lexicon: dict) -> tuple[tu
             isinstance(g, list) and len(g) >= 2 and all(isinstance(n, str) for n in g) for g in raw):
         raise _fail(path, where, "must be a list of groups, each a list of two or more word-list names")
     return tuple(tuple(tuple(_list_entries(path, where, name, lexicon)) for name in group) for group in raw)
-
-
-@lru_cache(maxsize=256)
-def _group_forms(groups: tuple[tuple[tuple[str, ...], ...], ...]) -> tuple[tuple[frozenset[str], ...], ...]:
-    return tuple(tuple(_forms_of(entries) for entries in group) for group in groups)
 
 
 @lru_cache(maxsize=256)
