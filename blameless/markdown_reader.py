@@ -180,7 +180,7 @@ def _html_names() -> frozenset[str]:
 
     from .lexicon import english
 
-    return english().words("html_tags") | frozenset(block_names) | {"textarea"}
+    return english().words("html_tags") | frozenset(block_names)
 
 
 def template_html(content: str) -> bool:

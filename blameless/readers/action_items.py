@@ -190,32 +190,30 @@ _NAME = r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 
 
 @lru_cache(maxsize=1)
-def _action_ends() -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
+def _action_ends() -> tuple[re.Pattern, tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
     r"""Where an item's action words end: (the first sentence's stop, the marks of what follows
-    the action: "(owner ...)", "Owner: ...", "- @alice").
+    the action: "(owner ...)", "Owner: ...", and the marks that follow a space: "- @alice").
 
-    The action ends before a mark and the spaces before it. A mark that needs a space before it
-    says so with a lookbehind, never with a leading `\s+`: searching for `\s*X` tries every
-    space of a run as a start, which is quadratic in the run."""
+    The action ends before a mark and the spaces before it. Patterns never open with `\s*` or
+    `\s+`: searching for `\s*X` tries every space of a run as a start, quadratic in the run."""
     words, labels = english().alternation("action_end_words"), english().alternation("action_end_labels")
-    return re.compile(r"[.!?](?=\s+[A-Z@(])", re.I), tuple(re.compile(p, re.I) for p in (
-        rf"\((?:{words}|p\d)\b", r"(?<=\s)[-–—]\s*@", rf"\b{labels}\s*:",
-        r"\(" + _NAME + r",\s*(?=\S)", r"(?<=\s)[-–—]\s*" + _NAME + r"\s*(?:,|[.!]?\s*$)"))
+    marks = (rf"\((?:{words}|p\d)\b", rf"\b{labels}\s*:", r"\(" + _NAME + r",\s*(?=\S)")
+    spaced = (r"[-–—]\s*@", r"[-–—]\s*" + _NAME + r"\s*(?:,|[.!]?\s*$)")
+    return (re.compile(r"[.!?](?=\s+[A-Z@(])", re.I), tuple(re.compile(p, re.I) for p in marks),
+            tuple(re.compile(r"(?<=\s)" + p, re.I) for p in spaced))
 
 
 def _action_end(text: str, start: int) -> int:
     """Where the action that starts at `start` ends: after its first sentence's stop, or before
     the first mark (and its spaces) past `start`, whichever comes first."""
-    stop, marks = _action_ends()
+    stop, marks, spaced = _action_ends()
     end = len(text)
     m = stop.search(text, start)
     if m and m.start() > start:
         end = m.start() + 1
-    for mark in marks:
-        # a lookbehind mark at `start` would see the spaces before the action: start after it
-        m = mark.search(text, start + 1 if mark.pattern.startswith("(?<=") else start)
-        if m is None:
-            continue
+    # a spaced mark needs a space after `start` (the spaces before the action do not count)
+    found = [mark.search(text, start) for mark in marks] + [mark.search(text, start + 1) for mark in spaced]
+    for m in filter(None, found):
         at = m.start()
         while at > start and text[at - 1].isspace():
             at -= 1
