@@ -20,6 +20,7 @@ from .errors import InputError
 from .report import CheckedFile
 from .rules import RulePackError
 from .source_lines import SourceLines
+from .together import Checking, complete, run_together
 
 
 @dataclass
@@ -54,9 +55,15 @@ def default_jobs() -> int:
 
 def check_file(name: str, task: Task, cache) -> FileResult:
     """Check one named file ('-' is stdin) as `blameless check` does."""
+    return complete(checking_file(name, task, cache))
+
+
+def checking_file(name: str, task: Task, cache) -> Checking:
+    """`check_file` as a generator that may ask for its texts to be parsed together with other
+    files' (blameless/together.py)."""
     from .nlp import ModelNotFound
     from .report.facts import facts_dict
-    from .runner import check_text
+    from .runner import checking_text
 
     try:
         text = read_text(name)
@@ -70,7 +77,7 @@ def check_file(name: str, task: Task, cache) -> FileResult:
         where = dict(display=name, parse_path=name, config_path=name)
     try:
         config = task.configs.for_file(task.stdin_filename or "-" if name == "-" else name)
-        checked = check_text(text, config=config, cache=cache, **where)
+        checked = yield from checking_text(text, config=config, cache=cache, **where)
     except (ConfigError, RulePackError, ModelNotFound) as err:
         return FileResult(name, fatal=err)  # not this file's fault: the run stops (exit 2)
     except Exception as err:  # noqa: BLE001 (one file must not sink the report on the others)
@@ -106,19 +113,50 @@ def worth_a_pool(files: list[str]) -> bool:
     return False
 
 
+#: At most this many files, or this much text, are checked together, their candidate sentences
+#: parsed in one pass (blameless/together.py); a small group keeps memory flat however many
+#: files a run checks.
+GROUP_FILES = 8
+GROUP_BYTES = 256 * 1024
+
+
+def groups(names: list[str], jobs: int = 1) -> list[list[str]]:
+    """`names` in order, cut into groups of files checked together; with a pool, small enough
+    that each worker gets several (the last group to finish decides when the run ends)."""
+    most = max(1, min(GROUP_FILES, len(names) // (4 * jobs)))
+    out: list[list[str]] = []
+    size = 0
+    for name in names:
+        try:
+            bytes_ = os.stat(name).st_size if name != "-" else 0
+        except OSError:
+            bytes_ = 0
+        if not out or len(out[-1]) >= most or size + bytes_ > GROUP_BYTES:
+            out.append([])
+            size = 0
+        out[-1].append(name)
+        size += bytes_
+    return out
+
+
+def check_group(names: list[str], task: Task, cache) -> list[FileResult]:
+    """Check files together (one parse for all of them); their results in order."""
+    return run_together([checking_file(name, task, cache) for name in names])
+
+
 def check_files(files: list[str], task: Task, cache, jobs: int) -> Iterator[FileResult]:
     """Results in the order of `files`; in a process pool when `jobs` > 1 and there is more
     than one file to share (stdin is always read here)."""
     named = [f for f in files if f != "-"]
     if jobs <= 1 or len(named) < 2:
-        for name in files:
-            yield check_file(name, task, cache)
+        for group in groups(files):
+            yield from check_group(group, task, cache)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(named)), mp_context=context,
                                initializer=_start_worker, initargs=(task, cache.folder))
     try:
-        pending = iter(pool.map(_check_in_worker, named, chunksize=1))
+        pending = (result for results in pool.map(_check_in_worker, groups(named, jobs)) for result in results)
         for name in files:
             yield check_file(name, task, cache) if name == "-" else next(pending)
     finally:  # a fatal error stops the run: the files not yet started are not checked
@@ -135,8 +173,8 @@ def _start_worker(task: Task, cache_folder) -> None:
     _worker["cache"] = ResultCache(cache_folder)
 
 
-def _check_in_worker(name: str) -> FileResult:
-    return check_file(name, _worker["task"], _worker["cache"])
+def _check_in_worker(names: list[str]) -> list[FileResult]:
+    return check_group(names, _worker["task"], _worker["cache"])
 
 
 def with_progress(results: Iterable[FileResult], count: int, show: bool,

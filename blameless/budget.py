@@ -36,6 +36,16 @@ class Budget:
             return 0.0
         return max(self.deadline - time.monotonic(), 0.0)
 
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Stop the clock while the check waits on other work (its texts parsed together with
+        other documents' texts): the time left is the same after as before."""
+        left = self.deadline - time.monotonic()
+        try:
+            yield
+        finally:
+            self.deadline = time.monotonic() + left
+
     def spend(self) -> None:
         """Raise BudgetExceeded when the time is up or the check was cancelled."""
         if self.cancel_event.is_set():

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import budget
@@ -20,6 +21,7 @@ from .readers.system_names import declared_systems
 from .registry import rule_set_for
 from .rules import Rule
 from .text import inside_quotes, phrase_regex
+from .together import Checking, Wanted, complete
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’@-]*")
 
@@ -50,6 +52,18 @@ def lowercase_words(source: str) -> frozenset[str]:
     `cargo build`) is a tool, not a person: people's names are not written in lower case.
     """
     return frozenset(_LOWER_WORD.findall(source))
+
+
+@dataclass
+class _Planned:
+    """A document's check before the parse: each block with its rules, the words that name no
+    person, the stretches of each block to parse, the texts to parse, and (then) their parses."""
+
+    plan: list[tuple[Block, list[Rule]]]
+    lowercase: frozenset[str]
+    stretches: list[list[tuple[int, int]]]
+    units: tuple[str, ...]
+    parsed: dict = field(default_factory=dict)
 
 
 class Engine:
@@ -97,25 +111,48 @@ class Engine:
     def check_document(self, document: Document) -> list[Finding]:
         """Findings in a total order; a check that runs out of its time budget (budget.py)
         keeps what it found and adds one note to `document.notes`."""
+        return complete(self.checking(document))
+
+    def checking(self, document: Document) -> Checking:
+        """`check_document` as a generator that yields the texts it wants parsed (once, if any)
+        and takes their parses back, so that many documents can be parsed together
+        (blameless/together.py). Its budget's clock stops while it waits."""
         findings: list[Finding] = []
+        outer = budget.current()  # a caller's budget (the editor's, which it may cancel)
+        spent = outer or budget.Budget(self.config.time_budget)
         try:
-            with budget.running(self.config.time_budget):
-                self._check_into(document, findings)
+            with budget.active(spent):
+                planned = self._planned(document)
+            if planned is not None and planned.units:
+                wanted = Wanted(self.pipeline, planned.units, spent.remaining())
+                with spent.paused() if outer is None else nullcontext():
+                    parsed = yield wanted
+                with budget.active(spent):
+                    planned.parsed = parsed if parsed is not None else self.pipeline.parse_many(planned.units)
+            if planned is not None:
+                with budget.active(spent):
+                    self._check_into(document, planned, findings)
         except budget.BudgetExceeded as err:
             document.notes.append(str(err))
         findings = [f for f in findings if not _suppressed(f, document)]
         return sorted(set(findings), key=Finding.sort_key)
 
-    def _check_into(self, document: Document, findings: list[Finding]) -> None:
+    def _planned(self, document: Document) -> _Planned | None:
+        """The blocks to check with their rules, and the stretches of them to parse; None when
+        the file disables every rule."""
         if any(s.action == "disable-file" and not s.rules for s in document.suppressions):
-            return
+            return None
         plan = self.plan(document)
         # Words that are no person's name here: written in lower case somewhere, or defined by
         # the text as a system ("Hermes, our mail relay, ...").
         lowercase = lowercase_words(document.source) | declared_systems(b.text for b in document.blocks)
         stretches = [self._stretches(block, rules, lowercase) for block, rules in plan]
-        units = [block.text[s:e] for (block, _), ranges in zip(plan, stretches) for s, e in ranges]
-        parsed = self.pipeline.parse_many(units) if units else {}
+        units = tuple(dict.fromkeys(block.text[s:e] for (block, _), ranges in zip(plan, stretches)
+                                    for s, e in ranges))
+        return _Planned(plan, lowercase, stretches, units)
+
+    def _check_into(self, document: Document, planned: _Planned, findings: list[Finding]) -> None:
+        plan, lowercase, stretches, parsed = planned.plan, planned.lowercase, planned.stretches, planned.parsed
         document.parsed_texts = tuple(parsed)
         docs = [assemble(self.pipeline.nlp, block.text, ranges, parsed) if ranges else None
                 for (block, _), ranges in zip(plan, stretches)]

@@ -13,6 +13,7 @@ from .config import Config
 from .paths import drop_ignored, ignored_selectors
 from .report import CheckedFile
 from .source_lines import SourceLines
+from .together import Checking
 
 
 @dataclass
@@ -22,10 +23,12 @@ class Checked:
     notes: tuple[str, ...] = ()  # e.g. the time budget ran out: the findings are partial
 
 
-def check_text(text: str, *, display: str, parse_path: str | None, config_path: str | None,
-               config: Config, cache: ResultCache) -> Checked:
+def checking_text(text: str, *, display: str, parse_path: str | None, config_path: str | None,
+                  config: Config, cache: ResultCache) -> Checking:
     """Findings for `text`, shown as `display`; `parse_path` picks Markdown or plain text;
-    `config_path` is matched against per-file-ignores (None: none apply)."""
+    `config_path` is matched against per-file-ignores (None: none apply). A generator that may
+    ask for its texts to be parsed with other files' (blameless/together.py); it returns a
+    Checked."""
     key = cache.key(config, f"{parse_path or ''}\0{config_path or ''}", text)
     entry = cache.get(key, display)
     if entry is not None:
@@ -41,7 +44,7 @@ def check_text(text: str, *, display: str, parse_path: str | None, config_path: 
     if language is not None:
         findings = []
     else:
-        findings = engine_for(config).check_document(document)
+        findings = yield from engine_for(config).checking(document)
         if config_path is not None:
             findings = drop_ignored(findings, ignored_selectors(config_path, config))
     cache.put(key, Entry(findings, language))

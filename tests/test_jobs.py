@@ -74,3 +74,23 @@ def test_a_few_small_files_are_checked_in_one_process_by_default(folder):
     assert not worth_a_pool(files)
     (folder / "big.md").write_text("# Big\n\n" + "The queue drained slowly. " * 4000, encoding="utf-8")
     assert worth_a_pool(files + [str(folder / "big.md")])
+
+
+def test_a_file_checked_among_others_gets_what_it_gets_alone(folder):
+    together = json.loads(_run(folder, "--jobs", "1", "--format", "json").stdout)["findings"]
+    alone = []
+    for name in sorted(POSTMORTEMS):
+        alone += json.loads(run_cli("check", "--no-cache", "--format", "json", str(folder / name)).stdout)["findings"]
+    assert together == alone and len({f["path"] for f in alone}) == 3
+
+
+def test_files_are_grouped_in_order_and_within_bounds(folder):
+    from blameless.batch import GROUP_FILES, groups
+
+    names = [str(folder / name) for name in sorted(POSTMORTEMS)] * 10
+    for jobs in (1, 2):
+        cut = groups(names, jobs)
+        assert [n for group in cut for n in group] == names
+        assert len(cut) >= 4 * jobs and max(len(g) for g in cut) <= GROUP_FILES
+    (folder / "big.md").write_text("The queue drained slowly. " * 12000, encoding="utf-8")
+    assert [len(g) for g in groups([str(folder / "big.md")] * 3)] == [1, 1, 1]  # 312 KB each
