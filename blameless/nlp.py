@@ -61,6 +61,8 @@ class Pipeline:
 
         from . import model as models
 
+        _register_folder_tokenizer()
+
         failures: list[str] = []
         for candidate in models.candidates(self.model):
             if candidate.name.startswith("blank:"):  # a deliberate choice, not a failed load
@@ -77,7 +79,8 @@ class Pipeline:
             try:
                 # NER is off: it costs half the parse time and misses names in postmortem prose.
                 nlp = spacy.load(str(candidate.path) if candidate.role == "configured" and candidate.path
-                                 else candidate.name, exclude=["ner"])
+                                 else candidate.name, exclude=["ner"],
+                                 config=_FOLDER_TOKENIZER if candidate.role == "pinned" and _stock_off() else {})
             except Exception as err:  # noqa: BLE001 (a broken package or folder raises many kinds)
                 reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
                 failures.append(f"cannot load spaCy pipeline {candidate.name!r}: {reason}")
@@ -224,6 +227,33 @@ def add_special_cases(nlp: "Language") -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+def _stock_off() -> bool:
+    """Whether to load cheaper drop-ins for stock parts (BLAMELESS_STOCK_ATTRIBUTE_RULER=1: no,
+    for comparison)."""
+    return os.environ.get("BLAMELESS_STOCK_ATTRIBUTE_RULER") != "1"
+
+
+#: The pinned pipeline's tokenizer comes whole from its folder (prefixes, suffixes, infixes,
+#: URL and token patterns, 1,300 special cases; the `tokenizer` file is among its verified
+#: files), and `Tokenizer.from_bytes` resets all of it before loading. spaCy's default factory
+#: first builds the English tokenizer from the language's defaults only to have it overwritten:
+#: a sixth of a second of every process's start. A bare tokenizer in its place loads the same
+#: state (tests/test_attribute_index.py compares the two).
+_FOLDER_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "blameless.folder_tokenizer.v1"}}}
+
+
+def _bare_tokenizer():
+    from spacy.tokenizer import Tokenizer
+
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+def _register_folder_tokenizer() -> None:
+    from spacy.util import registry
+
+    registry.tokenizers.register("blameless.folder_tokenizer.v1", func=_bare_tokenizer)
+
+
 def _parse_cheaper(nlp: "Language") -> None:
     """Swap the stock attribute ruler for the indexed one, the lemmatizer for its memo, and the
     models' matrix products from BLIS to numpy's BLAS (same results, less work; see
@@ -231,7 +261,7 @@ def _parse_cheaper(nlp: "Language") -> None:
     component is read by some rule: the tagger (TAG), parser (DEP, sentences), attribute ruler
     (POS, MORPH) and lemmatizer (LEMMA); NER is excluded at load.
     BLAMELESS_STOCK_ATTRIBUTE_RULER=1 keeps the stock components (for comparison)."""
-    if os.environ.get("BLAMELESS_STOCK_ATTRIBUTE_RULER") != "1":
+    if _stock_off():
         from .attribute_index import install as index_attributes
         from .lemma_memo import install as memoize_lemmas
 

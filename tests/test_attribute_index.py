@@ -1,7 +1,8 @@
-"""The indexed attribute ruler, the lemma memo and numpy's matrix products are drop-ins: every
-token gets the POS, MORPH, LEMMA, TAG, DEP, head and sentence start the stock spaCy pipeline
-gives it, on all the English the project ships (rule examples, golden
-fixtures, sample postmortems) and, where the checkout sits beside it, the shared real corpus."""
+"""The indexed attribute ruler, the lemma memo, numpy's matrix products and the tokenizer read
+whole from the pipeline's folder are drop-ins: every token gets the POS, MORPH, LEMMA, TAG, DEP,
+head and sentence start the stock spaCy pipeline gives it, on all the English the project ships
+(rule examples, golden fixtures, sample postmortems) and, where the checkout sits beside it, the
+shared real corpus."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -60,6 +61,13 @@ def test_every_token_gets_the_attributes_the_stock_ruler_gives(pipelines):
     assert not differing, differing[:5]
     again = texts[:400]  # the second time round, every lemma comes from the memo
     assert _attributes(nlp, again) == _attributes(stock, again)
+
+
+def test_the_tokenizer_loaded_from_the_folder_is_the_stock_one(pipelines):
+    nlp, stock = pipelines
+    assert nlp.config["nlp"]["tokenizer"] != stock.config["nlp"]["tokenizer"]  # built another way
+    add_special_cases(stock)
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == stock.tokenizer.to_bytes(exclude=["vocab"])
 
 
 def test_multi_token_patterns_still_apply(pipelines):
