@@ -107,7 +107,6 @@ def _run_checks(files: list[str], configs: _Configs, show_progress: bool, cache,
                 stdin_filename: str | None = None, jobs: int = 1, want_facts: bool = False):
     from .batch import Task, check_files, with_progress
     from .language import language_name
-    from .registry import rule_set_for
     from .report import Report
 
     report = Report()
@@ -129,7 +128,7 @@ def _run_checks(files: list[str], configs: _Configs, show_progress: bool, cache,
             notices.append(f"{display}: written in {language_name(result.language)} "
                            f"({result.language}), not English; not checked")
         config = configs.for_file(stdin_filename or "-" if result.name == "-" else result.name)
-        report.add_rules(rule_set_for(config))  # SARIF describes every rule the run could report
+        report.add_config(config)  # SARIF describes every rule the run could report
         report.files.append(result.checked)
     return report, errors, notices
 

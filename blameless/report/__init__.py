@@ -21,11 +21,30 @@ class CheckedFile:
 class Report:
     files: list[CheckedFile] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    rules: dict[str, Rule] = field(default_factory=dict)  # every rule the run's configs know
+    configs: list = field(default_factory=list)  # the configs the files were checked with
+    _added: dict[str, Rule] = field(default_factory=dict, repr=False)
+
+    def add_config(self, config) -> None:
+        if config not in self.configs:
+            self.configs.append(config)
 
     def add_rules(self, rules: Iterable[Rule]) -> None:
         for rule in rules:
-            self.rules.setdefault(rule.id, rule)
+            self._added.setdefault(rule.id, rule)
+
+    @property
+    def rules(self) -> dict[str, Rule]:
+        """Every rule the run's configs know, by id. Worked out when a reporter asks (SARIF and
+        `--statistics` do), so the other formats never load the rule packs in this process."""
+        from ..registry import rule_set_for
+
+        out: dict[str, Rule] = {}
+        for config in self.configs:
+            for rule in rule_set_for(config):
+                out.setdefault(rule.id, rule)
+        for rule_id, rule in self._added.items():
+            out.setdefault(rule_id, rule)
+        return out
 
     @property
     def findings(self) -> list[Finding]:
