@@ -145,8 +145,8 @@ def check_group(names: list[str], task: Task, cache) -> list[FileResult]:
 
 
 def check_files(files: list[str], task: Task, cache, jobs: int) -> Iterator[FileResult]:
-    """Results in the order of `files`; in a process pool when `jobs` > 1 and there is more
-    than one file to share (stdin is always read here)."""
+    """Results in the order of `files`, checked in groups (`groups`); in a process pool when
+    `jobs` > 1 and there is more than one file to share (stdin is always read here)."""
     named = [f for f in files if f != "-"]
     if jobs <= 1 or len(named) < 2:
         for group in groups(files):
