@@ -9,6 +9,9 @@ throughput  blameless vs proselint 0.16 on the same files, words/s and the ratio
             check FILES...`, installed from PyPI into its own venv, benchmarks/.venv-proselint
             (created on first use, reused afterwards). Words = whitespace-split words of the
             files. Each timing is the best of `--repeat`.
+scale       the same two commands on 1x and 8x the files (copies made distinct as in `rss`), and
+            from the two times each tool's fixed cost per run (start-up) and its words/s once
+            started (time = fixed + words / rate): where the ratio comes from.
 jobs        `--jobs 1` vs `--jobs N` (N = usable cores, len(os.sched_getaffinity(0))) and
             whether both print the same report. If `blameless check --help` has no `--jobs`,
             says so and times the default run only.
@@ -49,7 +52,7 @@ The default files are the Markdown files of ../shared/corpus/real and ../shared/
 replaces them. Run on demand, not a test:
 
     .venv/bin/python benchmarks/speed.py [--repeat 3] [--edits 2000] [--against REV]
-                                         [--only throughput,jobs,against,rss,lsp,cold]
+                                         [--only throughput,scale,jobs,against,rss,lsp,cold]
                                          [--corpus DIR ...]
 """
 from __future__ import annotations
@@ -73,7 +76,7 @@ BLAMELESS = Path(sys.executable).parent / "blameless"
 PROSELINT_VENV = HERE / ".venv-proselint"
 PROSELINT_VERSION = "0.16.0"
 DEFAULT_CORPUS = [ROOT.parent / "shared" / "corpus" / "real", ROOT.parent / "shared" / "corpus" / "more"]
-PARTS = ("throughput", "jobs", "against", "rss", "lsp", "cold")
+PARTS = ("throughput", "scale", "jobs", "against", "rss", "lsp", "cold")
 ENV = {**os.environ, "NO_COLOR": "1"}
 CHECK = ["check", "--no-cache", "--format", "json", "--fail-on", "never"]
 MIB = 1024  # /proc and ru_maxrss figures are KiB
@@ -343,22 +346,51 @@ def vary(text: str, k: int) -> str:
     return "\n".join(out)
 
 
+def eight_copies(files: list[Path], folder: Path, identical: bool = False) -> list[list[str]]:
+    """Eight copies of the files in `folder` (the first unchanged; see `vary`), as lists of names."""
+    copies: list[list[str]] = []
+    for k in range(8):
+        names = []
+        for i, path in enumerate(files):
+            target = folder / f"copy{k}-{i:04d}-{path.name}"
+            if identical:
+                shutil.copyfile(path, target)
+            else:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                target.write_text(vary(text, k), encoding="utf-8")
+            names.append(str(target))
+        copies.append(names)
+    return copies
+
+
+def part_scale(files: list[Path], words: int, repeat: int, results: dict) -> None:
+    """Both tools on 1x and 8x the files; from the two times, each tool's fixed cost per run
+    (start-up) and its words/s once started, as time = fixed + words / rate."""
+    print(f"\n== blameless (default jobs) vs proselint {PROSELINT_VERSION} on 1x and 8x the files "
+          f"(copies made distinct by spacing), best of {repeat}")
+    exe = proselint()
+    with tempfile.TemporaryDirectory(prefix="blameless-scale-") as tmp:
+        copies = eight_copies(files, Path(tmp))
+        times = {}
+        for label, names in (("1x", copies[0]), ("8x", [n for c in copies for n in c])):
+            best, _ = best_of({f"blameless {label}": [str(BLAMELESS), *CHECK, *names],
+                               f"proselint {label}": [str(exe), "check", *names]},
+                              repeat, ok={f"proselint {label}": (0, 1)})
+            times.update(best)
+    for tool in ("blameless", "proselint"):
+        t1, t8 = times[f"{tool} 1x"], times[f"{tool} 8x"]
+        rate = 7 * words / max(t8 - t1, 1e-9)
+        print(f"  {tool:9}  fixed cost {t1 - words / rate:5.2f} s   then {rate:9,.0f} words/s")
+    ratio = times["blameless 8x"] / times["proselint 8x"]
+    print(f"  ratio blameless_time / proselint_time at 8x: {ratio:.2f}")
+    results["scale_ratio"] = ratio
+
+
 def part_rss(files: list[Path], identical: bool, results: dict) -> None:
     print(f"\n== peak RSS of blameless check (default jobs), 1x and 8x the files "
           f"({'byte-identical copies' if identical else 'copies made distinct by spacing'})")
     with tempfile.TemporaryDirectory(prefix="blameless-rss-") as tmp:
-        copies: list[list[str]] = []
-        for k in range(8):
-            names = []
-            for i, path in enumerate(files):
-                target = Path(tmp) / f"copy{k}-{i:04d}-{path.name}"
-                if identical:
-                    shutil.copyfile(path, target)
-                else:
-                    text = path.read_text(encoding="utf-8", errors="replace")
-                    target.write_text(vary(text, k), encoding="utf-8")
-                names.append(str(target))
-            copies.append(names)
+        copies = eight_copies(files, Path(tmp), identical)
         figures = {}
         for label, names in (("1x", copies[0]), ("8x", [n for c in copies for n in c])):
             f = figures[label] = peak_rss([str(BLAMELESS), *CHECK, *names])
@@ -483,6 +515,8 @@ def summary(results: dict) -> None:
     r = results.get("proselint_ratio")
     print(f"  blameless/proselint time, default jobs:  "
           + (f"{r:.2f}  (target <= 1.0: {'met' if r <= 1.0 else 'not met'})" if r else na))
+    r8 = results.get("scale_ratio")
+    print(f"  the same at 8x the files:                " + (f"{r8:.2f}" if r8 else na))
     a = results.get("against")
     print(f"  speed-up vs --against, --jobs 1:         "
           + (f"{a[1]:.2f}x vs {a[0]}  (target >= 2x: {'met' if a[1] >= 2 else 'not met'})" if a
@@ -536,6 +570,8 @@ def main() -> None:
     started = time.perf_counter()
     if "throughput" in parts:
         part_throughput(files, words, args.repeat, results)
+    if "scale" in parts:
+        part_scale(files, words, args.repeat, results)
     if "jobs" in parts:
         part_jobs(files, words, args.repeat, results)
     if "against" in parts:
