@@ -80,7 +80,7 @@ class Pipeline:
                 # NER is off: it costs half the parse time and misses names in postmortem prose.
                 nlp = spacy.load(str(candidate.path) if candidate.role == "configured" and candidate.path
                                  else candidate.name, exclude=["ner"],
-                                 config=_FOLDER_TOKENIZER if candidate.role == "pinned" and _stock_off() else {})
+                                 config=_FOLDER_TOKENIZER if candidate.role == "pinned" and _drop_ins_wanted() else {})
             except Exception as err:  # noqa: BLE001 (a broken package or folder raises many kinds)
                 reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
                 failures.append(f"cannot load spaCy pipeline {candidate.name!r}: {reason}")
@@ -232,7 +232,7 @@ def add_special_cases(nlp: "Language") -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-def _stock_off() -> bool:
+def _drop_ins_wanted() -> bool:
     """Whether to load cheaper drop-ins for stock parts (BLAMELESS_STOCK_ATTRIBUTE_RULER=1: no,
     for comparison)."""
     return os.environ.get("BLAMELESS_STOCK_ATTRIBUTE_RULER") != "1"
@@ -266,7 +266,7 @@ def _parse_cheaper(nlp: "Language") -> None:
     component is read by some rule: the tagger (TAG), parser (DEP, sentences), attribute ruler
     (POS, MORPH) and lemmatizer (LEMMA); NER is excluded at load.
     BLAMELESS_STOCK_ATTRIBUTE_RULER=1 keeps the stock components (for comparison)."""
-    if _stock_off():
+    if _drop_ins_wanted():
         from .attribute_index import install as index_attributes
         from .lemma_memo import install as memoize_lemmas
 

@@ -12,11 +12,15 @@ def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
 
 
+def quote_left_open(before: str) -> bool:
+    """Whether `before` (a line or sentence up to some point) leaves a double quote open there."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def inside_quotes(text: str, start: int) -> bool:
     """True when `start` lies inside a double-quoted stretch of its line (a quoted message)."""
     line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
-    return (before.count('"') % 2 == 1) or (before.count("“") > before.count("”"))
+    return quote_left_open(text[line_start:start])
 
 
 _CELL_PIPE = re.compile(r"(?<!\\)\|")  # a table pipe, not an escaped one ("\|")

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import english
+from ..text import quote_left_open
 from .english import is_irregular_past, lemma_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -177,8 +178,7 @@ def is_past(verb: "Token") -> bool:
 
 def in_quotes(tok: "Token") -> bool:
     """Whether a token sits inside a double-quoted stretch of its sentence (a quoted message)."""
-    before = tok.doc[tok.sent.start:tok.i].text  # (Doc.text would join the whole document)
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return quote_left_open(tok.doc[tok.sent.start:tok.i].text)  # (Doc.text would join the whole document)
 
 
 def phrase(tok: "Token") -> str:

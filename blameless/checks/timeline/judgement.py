@@ -17,24 +17,25 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 
-def _judgement(ctx: BlockContext, verb: "Token") -> str | None:
-    """'hindsight' for "should have <verb>ed", 'verb' for "ignored", "failed to notice",
-    "didn't bother", None when the verb judges no one."""
+def _judgement(ctx: BlockContext, verb: "Token") -> tuple[str, "Token"] | None:
+    """('hindsight', verb) for "should have <verb>ed", ('verb', verb) for "ignored", "failed to
+    notice", "didn't bother", ('idiom', its last word) for "cut corners"; None when the verb
+    judges no one."""
     lemma = verb.lemma_.lower()
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if auxes & ctx.words("hindsight_modals") and verb.tag_ == "VBN":
-        return "hindsight"
+        return "hindsight", verb
     care = ctx.words("timeline_care_verbs")
     if lemma in ctx.words("failing_verbs") and any(c.dep_ == "xcomp" and c.lemma_.lower() in care
                                                    for c in verb.children):
-        return "verb"
+        return "verb", verb
     if lemma in ctx.words("bothering_verbs") and is_negated(verb):
-        return "verb"
+        return "verb", verb
     if lemma in ctx.words("lapse_of_attention_verbs") and not is_negated(verb):
-        return "verb"
+        return "verb", verb
     taken = low_effort_idiom(verb, ctx.words)
     if taken is not None and taken.dep_ != "nsubjpass" and not is_negated(verb):
-        return "idiom"  # "cut corners", "took shortcuts"
+        return "idiom", taken  # "cut corners", "took shortcuts"
     return None
 
 
@@ -55,17 +56,15 @@ def person_judgement(ctx: BlockContext) -> Iterator[Hit]:
         for verb in sent:
             if verb.pos_ not in ("VERB", "AUX") or in_quotes(verb):
                 continue
-            kind = _judgement(ctx, verb)
-            if kind is None:
+            judged = _judgement(ctx, verb)
+            if judged is None:
                 continue
+            kind, last = judged
             subj = person_subject_of(ctx, verb)
             if subj is None:
                 continue
             who = mention(subj)
-            said = verb.text
-            if kind == "idiom":
-                taken = low_effort_idiom(verb, ctx.words)
-                said = verb.doc[verb.i:taken.i + 1].text
+            said = verb.doc[verb.i:last.i + 1].text
             end_tok = sent[-2] if len(sent) > 1 and sent[-1].is_punct else sent[-1]
             s, e = ctx.span(min(subj.left_edge.idx, verb.idx), end_tok.idx + len(end_tok.text))
             yield Hit(s, e, variant="hindsight" if kind == "hindsight" else None,
